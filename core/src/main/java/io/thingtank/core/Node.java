@@ -1,0 +1,93 @@
+package io.thingtank.core;
+
+import io.thingtank.core.identity.Identity;
+import io.thingtank.core.storage.RocksEngine;
+import io.thingtank.core.storage.StoreExecutor;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running ThingTank: opens the data dir (store + identity), builds the {@link Platform},
+ * registers and starts the given modules in order, and stops them in reverse. Used by the
+ * server's main and by integration tests (with {@link Config#forTest}).
+ */
+public final class Node implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+  private final Platform platform;
+  private final List<ServiceModule> modules;
+  private final List<ServiceModule> started = new ArrayList<>();
+
+  private Node(Platform platform, List<ServiceModule> modules) {
+    this.platform = platform;
+    this.modules = modules;
+  }
+
+  /** Starts a node and blocks until every module answers (or throws what failed). */
+  public static Node start(Config config, Clock clock, List<ServiceModule> modules) {
+    RocksEngine storage = RocksEngine.open(config.dataDir().resolve("db"), config.fsync());
+    Vertx vertx = null;
+    try {
+      Ids ids = new Ids();
+      Identity identity = Identity.loadOrCreate(config.dataDir(),
+          Config.DEFAULT_ACCOUNT.equals(config.accountId()) ? null : config.accountId(), clock, ids);
+      vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+      StoreExecutor executor = new StoreExecutor(Math.max(2, Runtime.getRuntime().availableProcessors()));
+      Platform platform = new Platform(vertx, config, clock, ids, storage, executor, identity);
+      Node node = new Node(platform, List.copyOf(modules));
+      for (ServiceModule m : modules) m.register(platform);
+      for (ServiceModule m : modules) {
+        await(m.start(platform), "start " + m.name());
+        node.started.add(m);
+      }
+      return node;
+    } catch (RuntimeException e) {
+      if (vertx != null) vertx.close();
+      storage.close();
+      throw e;
+    }
+  }
+
+  public static Node start(Config config, List<ServiceModule> modules) {
+    return start(config, Clock.SYSTEM, modules);
+  }
+
+  public Platform platform() { return platform; }
+
+  public List<ServiceModule> modules() { return modules; }
+
+  /** Stops modules in reverse order, then Vert.x, the executor and the store. */
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      ServiceModule m = started.get(i);
+      try {
+        await(m.stop(), "stop " + m.name());
+      } catch (RuntimeException e) {
+        LOG.warn("stopping {} failed", m.name(), e);
+      }
+    }
+    started.clear();
+    try {
+      platform.vertx().close().await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("closing Vert.x failed", e);
+    }
+    platform.executor().close();
+    platform.storage().close();
+  }
+
+  private static void await(Future<?> f, String what) {
+    try {
+      f.await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new ThingTankException(what + " failed: " + e.getMessage(), e);
+    }
+  }
+}
