@@ -19,4 +19,13 @@ public interface AwsService {
 
   /** The handlers; valid after {@link #start}. */
   List<OperationHandler<?, ?>> handlers();
+
+  /**
+   * Whether unsigned requests reach the handlers (S3 decides per bucket policy and ACL); other
+   * services answer MissingAuthenticationToken to them.
+   */
+  default boolean allowsAnonymous() { return false; }
+
+  /** SigV4 for S3 signs the path encoded once (and no path normalisation); all others twice. */
+  default boolean signsSingleEncodedPath() { return false; }
 }

@@ -31,6 +31,9 @@ public final class Identity {
   private final Ids ids;
   private final String accountId;
   private final List<AccessKey> keys = new CopyOnWriteArrayList<>();
+  /** When the file was last stat'ed and its mtime then: keys made by {@code thingtank keys} show up within a second. */
+  private volatile long lastCheckMillis;
+  private volatile long fileModified;
 
   private Identity(Path file, Clock clock, Ids ids, String accountId, List<AccessKey> keys) {
     this.file = file;
@@ -94,10 +97,31 @@ public final class Identity {
   public List<AccessKey> keys() { return List.copyOf(keys); }
 
   public Optional<AccessKey> find(String accessKeyId) {
+    reloadIfChanged();
     for (AccessKey k : keys) {
       if (k.accessKeyId().equals(accessKeyId)) return Optional.of(k);
     }
     return Optional.empty();
+  }
+
+  private void reloadIfChanged() {
+    long now = System.currentTimeMillis();
+    if (now - lastCheckMillis < 1000) return;
+    lastCheckMillis = now;
+    try {
+      long modified = Files.getLastModifiedTime(file).toMillis();
+      if (modified == fileModified) return;
+      synchronized (this) {
+        Identity fresh = read(file, clock, ids);
+        if (fresh.accountId.equals(accountId)) {
+          keys.clear();
+          keys.addAll(fresh.keys);
+        }
+        fileModified = modified;
+      }
+    } catch (IOException | ThingTankException e) {
+      // keep the keys we have; the file is being replaced or was damaged by hand
+    }
   }
 
   /** Creates, stores and returns a new key pair. */
@@ -131,6 +155,7 @@ public final class Identity {
         ch.force(true);
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      fileModified = Files.getLastModifiedTime(file).toMillis();
     } catch (IOException e) {
       throw new ThingTankException("cannot write " + file + ": " + e.getMessage(), e);
     }
