@@ -4,6 +4,7 @@ import io.thingtank.aws.AwsError;
 import io.thingtank.aws.AwsErrors;
 import io.thingtank.aws.AwsService;
 import io.thingtank.aws.RequestContext;
+import io.thingtank.aws.StreamingAwsService;
 import io.thingtank.aws.auth.SigV4Result;
 import io.thingtank.aws.auth.SigV4Verifier;
 import io.thingtank.aws.protocol.AwsCall;
@@ -57,6 +58,13 @@ final class AwsGatewayVerticle extends ListenerDeployer.Listener {
   private void onRequest(HttpServerRequest http) {
     if (gateway.isHealthCheck(http)) {
       gateway.health(http);
+      return;
+    }
+    AwsHttpRequest head = toRequest(http, null);
+    AwsService target = gateway.resolver().resolve(head);
+    if (target instanceof StreamingAwsService streaming) {
+      streaming.handle(http, new StreamingAwsService.Head(head, gateway.verifier(), gateway.accountId(),
+          gateway.region(), gateway.ids().uuid(), gateway.clock().millis()));
       return;
     }
     String length = http.getHeader("content-length");
@@ -115,7 +123,7 @@ final class AwsGatewayVerticle extends ListenerDeployer.Listener {
     int q = uri.indexOf('?');
     String rawPath = q < 0 ? uri : uri.substring(0, q);
     String rawQuery = q < 0 ? null : uri.substring(q + 1);
-    return new AwsHttpRequest(http.method().name(), rawPath, rawQuery, headers, body.getBytes());
+    return new AwsHttpRequest(http.method().name(), rawPath, rawQuery, headers, body == null ? null : body.getBytes());
   }
 
   private static void write(HttpServerRequest http, AwsHttpResponse res) {

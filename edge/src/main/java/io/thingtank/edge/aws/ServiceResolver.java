@@ -63,7 +63,9 @@ final class ServiceResolver {
   private static boolean hasAction(AwsHttpRequest req) {
     if (req.rawQuery() != null && req.queryParams().containsKey("Action")) return true;
     String ct = req.header("content-type");
-    return ct != null && ct.startsWith("application/x-www-form-urlencoded")
-        && AwsHttpRequest.parseForm(new String(req.body(), java.nio.charset.StandardCharsets.UTF_8)).containsKey("Action");
+    if (ct == null || !ct.startsWith("application/x-www-form-urlencoded")) return false;
+    // Before the body is read (streaming services are picked from the head), a form post counts as
+    // a query-protocol call: S3's browser uploads are multipart/form-data, never url-encoded.
+    return req.body() == null || AwsHttpRequest.parseForm(new String(req.body(), java.nio.charset.StandardCharsets.UTF_8)).containsKey("Action");
   }
 }
