@@ -45,7 +45,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Config c = configFile != null ? Config.fromFile(configFile) : Config.defaults();
+    Config c;
+    try {
+      c = configFile != null ? Config.fromFile(configFile) : Config.defaults();
+    } catch (java.io.IOException e) {
+      System.err.println("thingtank: cannot use config file " + configFile + ": " + e.getMessage());
+      return 2;
+    }
     if (dataDir != null) c = c.withDataDir(dataDir);
     if (host != null) c = c.withHost(host);
     Config base = c;
