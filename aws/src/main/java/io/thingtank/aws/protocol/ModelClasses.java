@@ -41,8 +41,36 @@ final class ModelClasses {
     Supplier<SdkPojo> cached = BUILDERS.get(className);
     if (cached != null) return cached;
     Supplier<SdkPojo> found = lookup(className, kind);
+    if (found == null) {
+      int dot = className.lastIndexOf('.');
+      found = lookup(className.substring(0, dot + 1) + sdkClassName(className.substring(dot + 1)), kind);
+    }
     if (found != null) BUILDERS.putIfAbsent(className, found);
     return found;
+  }
+
+  /**
+   * The SDK code generator's class name for a wire name: runs of capitals are acronyms written as
+   * one capitalised word ({@code CreateDBInstance} -> {@code CreateDbInstance}, {@code PutBucketACL}
+   * -> {@code PutBucketAcl}); the last capital before a lower-case letter starts the next word.
+   */
+  static String sdkClassName(String wireName) {
+    StringBuilder out = new StringBuilder(wireName.length());
+    int i = 0;
+    while (i < wireName.length()) {
+      int j = i;
+      while (j < wireName.length() && Character.isUpperCase(wireName.charAt(j))) j++;
+      int run = j - i;
+      if (run > 1) {
+        int end = j < wireName.length() && Character.isLowerCase(wireName.charAt(j)) ? j - 1 : j;
+        out.append(wireName.charAt(i)).append(wireName.substring(i + 1, end).toLowerCase(java.util.Locale.ROOT));
+        i = end;
+      } else {
+        out.append(wireName.charAt(i));
+        i++;
+      }
+    }
+    return out.toString();
   }
 
   private static Supplier<SdkPojo> lookup(String className, Class<?> kind) {
