@@ -1,0 +1,125 @@
+package io.thingtank.mqtt;
+
+import io.thingtank.core.Platform;
+import io.thingtank.core.ServiceModule;
+import io.thingtank.core.bus.MessageBus;
+import io.thingtank.core.net.Endpoints;
+import io.thingtank.core.net.ListenerDeployer;
+import io.thingtank.core.web.WebMount;
+import io.thingtank.mqtt.auth.ConfigAuthenticator;
+import io.thingtank.mqtt.auth.MqttAuthenticator;
+import io.thingtank.mqtt.auth.MqttAuthenticator.MqttCredentials;
+import io.thingtank.mqtt.auth.MqttPrincipal;
+import io.thingtank.mqtt.auth.TopicAcl;
+import io.thingtank.mqtt.bridge.WampBridge;
+import io.thingtank.mqtt.broker.Broker;
+import io.thingtank.mqtt.broker.Persistence;
+import io.thingtank.mqtt.net.MqttListenerVerticle;
+import io.thingtank.mqtt.net.MqttWebSocketHandler;
+import io.thingtank.mqtt.protocol.MqttConnection;
+import io.thingtank.mqtt.protocol.MqttTransport;
+import io.thingtank.mqtt.store.RocksMqttStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The MQTT broker (3.1.1 and 5.0): TCP on {@code mqttPort}, WebSocket at {@code /mqtt} on the
+ * web port, state in the {@code mqtt} table, and the WAMP bridge when a {@link MessageBus} is
+ * present. Lifecycle methods run on the server's start thread.
+ */
+public final class MqttModule implements ServiceModule {
+  private Platform platform;
+  private MqttSettings settings;
+  private Broker broker;
+  private ConfigAuthenticator configAuth;
+  private ListenerDeployer.Deployed deployed;
+  private boolean bridged;
+
+  @Override public String name() { return "mqtt"; }
+
+  @Override
+  public void register(Platform p) {
+    this.platform = p;
+    this.settings = MqttSettings.from(p.config());
+    p.mount(new WebMount("/mqtt", List.of("mqtt", "mqttv3.1"),
+        new MqttWebSocketHandler(p.vertx(), settings.maxPacketSize(), this::connection)));
+  }
+
+  @Override
+  public Future<?> start(Platform p) {
+    if (platform == null) register(p);
+    RocksMqttStore store = new RocksMqttStore(p.storage());
+    broker = new Broker(p.vertx(), p.clock(), new Persistence(store, p.executor()), settings.maxQueued());
+    configAuth = new ConfigAuthenticator(p.vertx(), settings);
+    return p.executor().submit("mqtt", store::load)
+        .map(snapshot -> {
+          broker.recover(snapshot);
+          return null;
+        })
+        .compose(v -> ListenerDeployer.deploy(p.vertx(), p.config().mqttPort(), ListenerDeployer.defaultInstances(),
+            port -> new MqttListenerVerticle(p.config().host(), sharedPort(p.config().mqttPort(), port),
+                settings.maxPacketSize(), this::connection)))
+        .compose(d -> {
+          deployed = d;
+          Optional<MessageBus> bus = p.lookup(MessageBus.class);
+          if (bus.isEmpty() || settings.bridgePrefix() == null) return Future.succeededFuture();
+          bridged = true;
+          return new WampBridge(bus.get(), broker, settings.bridgePrefix(), settings.bridgeRealm()).start();
+        });
+  }
+
+  /**
+   * Vert.x shares one server socket between verticles only when they ask for the same port; for
+   * "any free port" that is a negative port (all instances then share one random port).
+   */
+  private static int sharedPort(int configured, int given) { return configured == 0 ? -1 : given; }
+
+  private MqttConnection connection(Vertx vertx, MqttTransport transport) {
+    return new MqttConnection(vertx, transport, broker, this::authenticate, settings);
+  }
+
+  /** Device hub (if it provided an authenticator) first, then config users, then anonymous. */
+  private Future<MqttPrincipal> authenticate(MqttCredentials c) {
+    Future<Optional<MqttPrincipal>> external = platform.lookup(MqttAuthenticator.class)
+        .map(a -> a.authenticate(c)).orElse(Future.succeededFuture(Optional.empty()));
+    return external
+        .compose(found -> found.isPresent() ? Future.succeededFuture(found) : configAuth.authenticate(c))
+        .compose(found -> {
+          if (found.isPresent()) return Future.succeededFuture(found.get());
+          if (settings.dev()) return Future.succeededFuture(new MqttPrincipal(
+              c.username() == null ? "anonymous" : c.username(), TopicAcl.ALL));
+          if (c.username() == null && settings.allowAnonymous()) {
+            return Future.succeededFuture(MqttPrincipal.anonymous(
+                TopicAcl.of(null, settings.anonymousPublish(), settings.anonymousSubscribe())));
+          }
+          return Future.failedFuture(c.username() == null
+              ? new IllegalStateException("anonymous clients are not allowed")
+              : new SecurityException("unknown user"));
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return deployed == null ? Future.succeededFuture() : deployed.undeploy(platform.vertx());
+  }
+
+  /** The bound TCP port (differs from the config when it asked for 0). */
+  public int port() { return deployed.port(); }
+
+  /** The broker, for in-process use and tests. */
+  public Broker broker() { return broker; }
+
+  @Override
+  public List<String> endpoints() {
+    String host = Endpoints.displayHost(platform.config().host());
+    List<String> lines = new ArrayList<>();
+    lines.add(Endpoints.line("MQTT", "mqtt://" + host + ":" + port()
+        + (settings.dev() ? "  (dev mode: anonymous clients have full access)" : "")));
+    lines.add(Endpoints.line("MQTT/WS", "ws://" + host + ":<web port>/mqtt"));
+    if (bridged) lines.add(Endpoints.line("MQTT->WAMP", "topics a/b/c <-> " + settings.bridgePrefix() + ".a.b.c"));
+    return lines;
+  }
+}

@@ -1,0 +1,61 @@
+package io.thingtank.mqtt.broker;
+
+import io.thingtank.core.storage.StoreExecutor;
+import io.thingtank.mqtt.store.MqttStore;
+import io.thingtank.mqtt.store.QueuedMessage;
+import io.thingtank.mqtt.store.SessionRecord;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * Runs {@link MqttStore} calls on the store executor. Changes of one session run in order on
+ * the session's stripe; a PUBLISH's changes run on its topic's stripe, and the broker delivers
+ * only after they are durable, so a subscriber's acknowledgement (which deletes the entry)
+ * always comes after the entry was written. Thread-safe.
+ */
+public final class Persistence {
+  private final MqttStore store;
+  private final StoreExecutor executor;
+
+  public Persistence(MqttStore store, StoreExecutor executor) {
+    this.store = store;
+    this.executor = executor;
+  }
+
+  public MqttStore store() { return store; }
+
+  Future<Void> saveSession(SessionRecord s) {
+    return run(s.clientId(), () -> store.saveSession(s));
+  }
+
+  Future<Void> deleteSession(String clientId) {
+    return run(clientId, () -> store.deleteSession(clientId));
+  }
+
+  Future<Void> saveSubscription(Subscription s) {
+    return run(s.clientId(), () -> store.saveSubscription(s));
+  }
+
+  Future<Void> deleteSubscription(String clientId, String fullFilter) {
+    return run(clientId, () -> store.deleteSubscription(clientId, fullFilter));
+  }
+
+  Future<Void> savePublish(String topic, Message retained, List<QueuedMessage> queued) {
+    return run("topic:" + topic, () -> store.savePublish(retained, queued));
+  }
+
+  Future<Void> saveQueued(QueuedMessage q) {
+    return run(q.clientId(), () -> store.saveQueued(q));
+  }
+
+  Future<Void> deleteQueued(String clientId, long seq) {
+    return run(clientId, () -> store.deleteQueued(clientId, seq));
+  }
+
+  private Future<Void> run(Object key, Runnable r) {
+    return executor.submit(key, () -> {
+      r.run();
+      return null;
+    });
+  }
+}

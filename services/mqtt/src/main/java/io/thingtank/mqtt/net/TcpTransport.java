@@ -1,0 +1,32 @@
+package io.thingtank.mqtt.net;
+
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.thingtank.mqtt.protocol.MqttTransport;
+import io.vertx.core.Context;
+import io.vertx.core.internal.net.NetSocketInternal;
+
+/** MQTT over TCP: packets go through the codec {@link MqttChannelSetup} installed. Thread-safe. */
+final class TcpTransport implements MqttTransport {
+  private final NetSocketInternal socket;
+  private final Context context;
+
+  TcpTransport(NetSocketInternal socket, Context context) {
+    this.socket = socket;
+    this.context = context;
+  }
+
+  @Override public void send(MqttMessage packet) { socket.writeMessage(packet); }
+
+  @Override
+  public void sendAndClose(MqttMessage packet) {
+    if (packet == null) socket.close();
+    else socket.writeMessage(packet).onComplete(ar -> socket.close());
+  }
+
+  @Override public MqttVersion version() { return MqttChannelSetup.version(socket.channelHandlerContext().channel()); }
+
+  @Override public Context context() { return context; }
+
+  @Override public String remoteAddress() { return String.valueOf(socket.remoteAddress()); }
+}

@@ -1,0 +1,156 @@
+package io.thingtank.mqtt.protocol;
+
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectPayload;
+import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
+import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.thingtank.mqtt.auth.MqttAuthenticator.MqttCredentials;
+import io.thingtank.mqtt.auth.MqttPrincipal;
+import io.thingtank.mqtt.broker.Broker;
+import io.thingtank.mqtt.broker.Message;
+import io.thingtank.mqtt.broker.Topics;
+import io.vertx.core.Future;
+import java.util.UUID;
+
+/**
+ * CONNECT (MQTT 5 §3.1, 3.1.1 §3.1): validates, authenticates, opens or resumes the session
+ * and answers CONNACK (§3.2) with the server's limits. Runs on the connection's event loop.
+ */
+public final class ConnectHandler {
+  /** Authenticates a CONNECT; fails with a {@link SecurityException} for bad credentials. */
+  public interface Auth {
+    Future<MqttPrincipal> authenticate(MqttCredentials credentials);
+  }
+
+  // CONNACK reason codes: MQTT 5 §3.2.2.2 and their 3.1.1 return codes (§3.2.2.3)
+  private static final int UNSUPPORTED_VERSION_V3 = 0x01, IDENTIFIER_REJECTED_V3 = 0x02,
+      BAD_CREDENTIALS_V3 = 0x04, NOT_AUTHORIZED_V3 = 0x05;
+  private static final int MALFORMED = 0x81, PROTOCOL_ERROR = 0x82, IDENTIFIER_REJECTED = 0x85,
+      BAD_CREDENTIALS = 0x86, NOT_AUTHORIZED = 0x87, BAD_AUTH_METHOD = 0x8C, TOPIC_INVALID = 0x90,
+      PACKET_TOO_LARGE = 0x95, UNSUPPORTED_VERSION = 0x84;
+
+  private final MqttConnection c;
+  private final Auth auth;
+
+  ConnectHandler(MqttConnection c, Auth auth) {
+    this.c = c;
+    this.auth = auth;
+  }
+
+  void handle(MqttConnectMessage msg) {
+    MqttConnectVariableHeader h = msg.variableHeader();
+    MqttConnectPayload p = msg.payload();
+    c.v5 = h.version() == MqttVersion.MQTT_5.protocolLevel();
+    MqttProperties props = h.properties();
+    if (c.v5) {
+      if (InboundProperties.has(props, MqttProperties.AUTHENTICATION_METHOD)) {
+        refuse(BAD_AUTH_METHOD, BAD_AUTH_METHOD); // §4.12: enhanced authentication not offered
+        return;
+      }
+      // §3.1.2.11.3 / §3.1.2.11.4: zero Receive Maximum or Maximum Packet Size is a protocol error
+      if (InboundProperties.integer(props, MqttProperties.RECEIVE_MAXIMUM, 1) == 0
+          || InboundProperties.integer(props, MqttProperties.MAXIMUM_PACKET_SIZE, 1) == 0) {
+        refuse(PROTOCOL_ERROR, PROTOCOL_ERROR);
+        return;
+      }
+    }
+    String clientId = p.clientIdentifier() == null ? "" : p.clientIdentifier();
+    boolean assigned = false;
+    if (clientId.isEmpty()) {
+      // 3.1.1 §3.1.3.1: an empty id needs CleanSession=1; MQTT 5 assigns one (§3.2.2.3.7)
+      if (!c.v5 && !h.isCleanSession()) {
+        refuse(IDENTIFIER_REJECTED_V3, IDENTIFIER_REJECTED);
+        return;
+      }
+      clientId = "auto-" + UUID.randomUUID();
+      assigned = true;
+    }
+    Message will = null;
+    if (h.isWillFlag()) {
+      if (!Topics.validName(p.willTopic())) {
+        refuse(IDENTIFIER_REJECTED_V3, TOPIC_INVALID);
+        return;
+      }
+      MqttProperties wp = p.willProperties();
+      long expiry = InboundProperties.integer(wp, MqttProperties.PUBLICATION_EXPIRY_INTERVAL, -1);
+      long now = c.broker.clock().millis();
+      will = new Message(p.willTopic(), p.willMessageInBytes() == null ? new byte[0] : p.willMessageInBytes(),
+          h.willQos(), h.isWillRetain(), expiry < 0 ? 0 : now + expiry * 1000, clientId,
+          c.v5 ? InboundProperties.forwarded(wp) : Message.MessageProperties.NONE);
+      c.willDelaySeconds = c.v5 ? InboundProperties.integer(wp, MqttProperties.WILL_DELAY_INTERVAL, 0) : 0;
+    }
+    long expiry = c.v5
+        ? InboundProperties.integer(props, MqttProperties.SESSION_EXPIRY_INTERVAL, 0)
+        : (h.isCleanSession() ? 0 : Broker.NEVER); // 3.1.1 persistent sessions do not expire
+    int receiveMax = (int) InboundProperties.integer(props, MqttProperties.RECEIVE_MAXIMUM, 65535);
+    c.clientMaxPacketSize = InboundProperties.integer(props, MqttProperties.MAXIMUM_PACKET_SIZE, Long.MAX_VALUE);
+    String id = clientId;
+    boolean wasAssigned = assigned;
+    Message w = will;
+    auth.authenticate(new MqttCredentials(clientId, h.hasUserName() ? p.userName() : null,
+            h.hasPassword() ? p.passwordInBytes() : null))
+        .onComplete(ar -> {
+          if (c.isClosed()) return;
+          if (ar.failed()) {
+            boolean denied = ar.cause() instanceof SecurityException;
+            refuse(denied ? BAD_CREDENTIALS_V3 : NOT_AUTHORIZED_V3, denied ? BAD_CREDENTIALS : NOT_AUTHORIZED);
+            return;
+          }
+          if (w != null && !ar.result().acl().mayPublish(id, w.topic())) {
+            refuse(NOT_AUTHORIZED_V3, NOT_AUTHORIZED);
+            return;
+          }
+          accept(ar.result(), id, wasAssigned, h, expiry, receiveMax, w);
+        });
+  }
+
+  private void accept(MqttPrincipal principal, String clientId, boolean assigned, MqttConnectVariableHeader h,
+      long expiry, int receiveMax, Message will) {
+    c.principal = principal;
+    c.clientId = clientId;
+    c.will = will;
+    int version = h.version();
+    Broker.Opened opened = c.broker.open(clientId, h.isCleanSession(), expiry, version);
+    c.session = opened.session();
+    MqttProperties ack = new MqttProperties();
+    if (c.v5) {
+      if (assigned) ack.add(new MqttProperties.StringProperty(MqttProperties.ASSIGNED_CLIENT_IDENTIFIER, clientId));
+      if (c.settings.receiveMaximum() < 65535) {
+        ack.add(new MqttProperties.IntegerProperty(MqttProperties.RECEIVE_MAXIMUM, c.settings.receiveMaximum()));
+      }
+      ack.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE, c.settings.maxPacketSize()));
+      ack.add(new MqttProperties.IntegerProperty(MqttProperties.TOPIC_ALIAS_MAXIMUM, c.settings.topicAliasMaximum()));
+    }
+    c.transport.send(Packets.connAck(0, opened.present(), ack));
+    c.connected(h.keepAliveTimeSeconds());
+    // after CONNACK: resend unacknowledged deliveries and drain the queue (§4.4)
+    c.session.attach(c, receiveMax);
+  }
+
+  /** DISCONNECT carried a new Session Expiry Interval (§3.14.2.2.2). */
+  void changeExpiry(long expiry) {
+    c.broker.open(c.clientId, false, expiry, c.session.protocolVersion());
+  }
+
+  /** CONNECT could not be decoded: answer with the matching CONNACK if the version is known. */
+  void rejectMalformed(Throwable cause) {
+    MqttVersion v = c.transport.version();
+    c.v5 = v == MqttVersion.MQTT_5;
+    if (cause instanceof MqttUnacceptableProtocolVersionException) {
+      refuse(UNSUPPORTED_VERSION_V3, UNSUPPORTED_VERSION);
+    } else if (cause instanceof MqttIdentifierRejectedException) {
+      refuse(IDENTIFIER_REJECTED_V3, IDENTIFIER_REJECTED);
+    } else if (v != MqttVersion.MQTT_5) {
+      c.close(null); // 3.1.1 §4.8: close without CONNACK
+    } else {
+      refuse(MALFORMED, cause instanceof io.netty.handler.codec.TooLongFrameException ? PACKET_TOO_LARGE : MALFORMED);
+    }
+  }
+
+  private void refuse(int v3Code, int v5Code) {
+    c.close(Packets.connAck(c.v5 ? v5Code : v3Code, false, MqttProperties.NO_PROPERTIES));
+  }
+}

@@ -1,0 +1,39 @@
+package io.thingtank.mqtt.store;
+
+import io.thingtank.mqtt.broker.Message;
+import io.thingtank.mqtt.broker.Subscription;
+import java.util.List;
+
+/**
+ * Durable broker state: persistent sessions, their subscriptions and queued QoS 1/2 messages,
+ * and retained messages. Every method blocks until the change is in the write-ahead log, so
+ * callers run them on the store executor, never on an event loop. Thread-safe.
+ */
+public interface MqttStore {
+  void saveSession(SessionRecord s);
+
+  /** Removes the session with its subscriptions and queue. */
+  void deleteSession(String clientId);
+
+  void saveSubscription(Subscription s);
+
+  void deleteSubscription(String clientId, String fullFilter);
+
+  /**
+   * Atomically stores what one PUBLISH changes: the retained message of its topic (set, or
+   * cleared when {@code retained} has an empty payload; untouched when null) and the queue
+   * entries of the persistent sessions it goes to.
+   */
+  void savePublish(Message retained, List<QueuedMessage> queued);
+
+  void saveQueued(QueuedMessage q);
+
+  void deleteQueued(String clientId, long seq);
+
+  /** Everything, for recovery at start. */
+  Snapshot load();
+
+  /** The whole durable state in key order. */
+  record Snapshot(List<SessionRecord> sessions, List<Subscription> subscriptions,
+      List<QueuedMessage> queued, List<Message> retained) {}
+}
