@@ -55,6 +55,42 @@ final class HubNode implements AutoCloseable {
     return new String[] {r.json().get("uuid").asText(), r.json().get("token").asText()};
   }
 
+  /** Opens a streaming GET (e.g. /subscribe/:uuid); returns once the response headers arrived. */
+  Stream stream(String path, String[] auth) throws Exception {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(url(path)))
+        .header("meshblu_auth_uuid", auth[0]).header("meshblu_auth_token", auth[1]).build();
+    HttpResponse<java.util.stream.Stream<String>> r = http.sendAsync(req, HttpResponse.BodyHandlers.ofLines())
+        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    Stream s = new Stream(r.statusCode(), new java.util.concurrent.LinkedBlockingQueue<>(), r.body());
+    Thread t = new Thread(() -> {
+      try {
+        r.body().forEach(line -> {
+          if (line.isBlank()) return;
+          try {
+            s.lines().add(JSON.readTree(line));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+      } catch (RuntimeException ignored) {
+        // the stream was closed by the test
+      }
+    }, "stream-reader");
+    t.setDaemon(true);
+    t.start();
+    return s;
+  }
+
+  /** A streaming response: its status and the JSON lines received so far. */
+  record Stream(int status, java.util.concurrent.BlockingQueue<JsonNode> lines, java.util.stream.Stream<String> body)
+      implements AutoCloseable {
+    JsonNode next(long millis) throws InterruptedException {
+      return lines.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @Override public void close() { body.close(); }
+  }
+
   record Reply(int status, JsonNode json) {
     ObjectNode obj() { return (ObjectNode) json; }
   }

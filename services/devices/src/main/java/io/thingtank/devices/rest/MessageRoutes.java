@@ -90,7 +90,8 @@ final class MessageRoutes extends Routes {
           call.fail(ar.cause());
           return;
         }
-        res.setChunked(true).putHeader("content-type", "application/json").putHeader("Connection", "keep-alive");
+        res.setChunked(true).putHeader("content-type", "application/json");
+        if (ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) res.putHeader("Connection", "keep-alive");
         res.writeHead();
         res.closeHandler(v -> subs.forEach(DeviceHub.Subscribed::close));
         res.exceptionHandler(e -> subs.forEach(DeviceHub.Subscribed::close));
