@@ -20,9 +20,14 @@ final class TestBroker implements AutoCloseable {
   }
 
   static TestBroker start(Path dataDir, String mqttSectionJson, boolean dev, ServiceModule... extra) {
+    return start(dataDir, mqttSectionJson, dev, c -> c, extra);
+  }
+
+  static TestBroker start(Path dataDir, String mqttSectionJson, boolean dev,
+      java.util.function.UnaryOperator<Config> adjust, ServiceModule... extra) {
     try {
       JsonNode section = new ObjectMapper().readTree(mqttSectionJson);
-      Config config = Config.forTest(dataDir).withDev(dev).withSection("mqtt", section);
+      Config config = adjust.apply(Config.forTest(dataDir).withDev(dev).withSection("mqtt", section));
       MqttModule mqtt = new MqttModule();
       List<ServiceModule> modules = new ArrayList<>(List.of(extra));
       modules.add(0, mqtt);
