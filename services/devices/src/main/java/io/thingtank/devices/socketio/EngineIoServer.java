@@ -75,6 +75,7 @@ public final class EngineIoServer {
   private void readPost(HttpServerRequest req, EngineSession s) {
     io.vertx.core.buffer.Buffer body = io.vertx.core.buffer.Buffer.buffer();
     req.handler(chunk -> {
+      if (req.response().ended()) return;
       if (body.length() + chunk.length() > MAX_PAYLOAD) {
         req.response().setStatusCode(413).end(error(3, "Payload too large"));
         s.context().runOnContext(v -> s.close("payload too large"));

@@ -41,6 +41,8 @@ public final class MeshbluWebSocket {
     ws.textMessageHandler(this::onFrame);
     ws.binaryMessageHandler(b -> sendError("invalid frame, must be in the form of [type, data]", null, 400));
     ws.closeHandler(v -> onClose());
+    // Vert.x reports a message over maxWebSocketMessageSize here and drops it: tell the client and hang up
+    ws.exceptionHandler(e -> { if (!ws.isClosed()) ws.close((short) 1009, "message too big"); });
   }
 
   private void onFrame(String text) {
