@@ -1,0 +1,8 @@
+package io.thingtank.wamp.auth;
+
+import java.util.Map;
+
+/** Who a session is once authenticated: goes into WELCOME.Details (WAMP §10.1). */
+public record AuthResult(String authid, String authrole, String authmethod, String authprovider,
+    Map<String, Object> authextra) {
+}

@@ -1,0 +1,154 @@
+package io.thingtank.wamp.router;
+
+import io.thingtank.core.Clock;
+import io.thingtank.wamp.auth.Action;
+import io.thingtank.wamp.auth.Permission;
+import io.thingtank.wamp.auth.RealmConfig;
+import io.thingtank.wamp.message.Message;
+import io.thingtank.wamp.message.MessageParser;
+import io.thingtank.wamp.message.ProtocolViolation;
+import io.thingtank.wamp.message.WampUris;
+import io.thingtank.wamp.store.EventStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One WAMP realm: its sessions, {@link Broker}, {@link Dealer} and {@link MetaApi}. All state
+ * is confined to one Vert.x event-loop context (the realm's router context): connections on
+ * any event loop hand their decoded messages over with {@link #execute}, so routing needs no
+ * locks and keeps each session's message order. Outbound bytes go straight to each peer.
+ */
+public final class Realm {
+  private final String name;
+  private final RealmConfig config;
+  private final Vertx vertx;
+  private final ContextInternal context;
+  private final Clock clock;
+  private final boolean strictUris;
+  final Map<Long, Session> sessions = new HashMap<>();
+  private final Broker broker;
+  private final Dealer dealer;
+  private final MetaApi meta;
+  private final Retention retention;
+
+  public Realm(RealmConfig config, Vertx vertx, Clock clock, boolean strictUris, EventStore store) {
+    this.name = config.name();
+    this.config = config;
+    this.vertx = vertx;
+    this.context = ((VertxInternal) vertx).createEventLoopContext();
+    this.clock = clock;
+    this.strictUris = strictUris;
+    this.retention = new Retention(name, store, config.history());
+    this.broker = new Broker(this, retention);
+    this.dealer = new Dealer(this);
+    this.meta = new MetaApi(this, broker, dealer);
+  }
+
+  /** Loads retained events and history; blocking, call once before serving. */
+  public void load() { retention.load(); }
+
+  public String name() { return name; }
+
+  public RealmConfig config() { return config; }
+
+  /** Runs {@code task} on the realm's context (at once when already there). */
+  public void execute(Runnable task) { context.execute(task); }
+
+  /** Adds a session and announces it (wamp.session.on_join). Realm thread. */
+  public void join(Session s) {
+    sessions.put(s.id(), s);
+    metaEvent("wamp.session.on_join", s.details());
+  }
+
+  /** Removes a session: its subscriptions, registrations and calls; publishes its testaments. Realm thread. */
+  public void leave(Session s) {
+    if (!s.open()) return;
+    s.markClosed();
+    sessions.remove(s.id());
+    dealer.leave(s);
+    broker.leave(s);
+    for (Testament t : s.testaments) broker.publishInternal(t.topic(), t.args(), t.kwargs());
+    s.testaments.clear();
+    metaEvent("wamp.session.on_leave", s.id(), s.authid(), s.authrole());
+  }
+
+  /** Ends a session from the router side (meta API kill): GOODBYE to the peer, then leave. */
+  void kill(Session s, String reason, String message) {
+    Map<String, Object> d = new HashMap<>();
+    if (message != null) d.put("message", message);
+    s.peer().sessionClosedByRouter(new Message.Goodbye(d, reason == null ? WampUris.CLOSE_KILLED : reason));
+    leave(s);
+  }
+
+  /**
+   * Routes one message of an established session (WAMP §6.5). Session-level messages
+   * (HELLO, GOODBYE, ...) are handled by the connection. Realm thread.
+   */
+  public void handle(Session s, Message m) {
+    if (!s.open()) return;
+    switch (m) {
+      case Message.Publish p -> broker.publish(s, p);
+      case Message.Subscribe sub -> broker.subscribe(s, sub);
+      case Message.Unsubscribe u -> broker.unsubscribe(s, u);
+      case Message.Call c -> dealer.call(s, c);
+      case Message.Cancel c -> dealer.cancel(s, c);
+      case Message.Register r -> dealer.register(s, r);
+      case Message.Unregister u -> dealer.unregister(s, u);
+      case Message.Yield y -> dealer.yield(s, y);
+      case Message.Error e -> dealer.calleeError(s, e);
+      default -> throw new ProtocolViolation("unexpected message type in an established session");
+    }
+  }
+
+  // ---- helpers for Broker, Dealer and MetaApi (realm thread) ----
+
+  void checkUri(String uri, String match) {
+    if (!UriRules.validPattern(uri, match, strictUris)) {
+      throw new WampException(WampUris.INVALID_URI, "invalid URI '" + uri + "' for match '" + match + "'");
+    }
+  }
+
+  /** The governing rule if the session's role allows {@code action} on {@code uri}; else not_authorized. */
+  Permission authorize(Session s, String uri, Action action) {
+    Permission p = s.role().ruleFor(uri);
+    if (p == null || !p.allows(action)) {
+      throw new WampException(WampUris.NOT_AUTHORIZED, "session is not authorized to "
+          + action.name().toLowerCase() + " '" + uri + "'");
+    }
+    return p;
+  }
+
+  boolean isSystem(Session s) { return RealmConfig.SYSTEM_ROLE.equals(s.authrole()); }
+
+  void sendError(Session s, int requestType, long request, WampException e) {
+    s.peer().send(new Message.Error(requestType, request, Map.of(), e.uri(), e.args(), e.kwargs()));
+  }
+
+  void metaEvent(String topic, Object... args) {
+    broker.publishInternal(topic, Arrays.asList(args), Map.of());
+  }
+
+  /** WAMP §7.1.2 global-scope id: random in [1, 2^53]. */
+  long newId() { return ThreadLocalRandom.current().nextLong(1, MessageParser.MAX_ID + 1); }
+
+  Clock clock() { return clock; }
+
+  String now() { return Instant.ofEpochMilli(clock.millis()).toString(); }
+
+  MetaApi meta() { return meta; }
+
+  long setTimer(long millis, Runnable task) {
+    return vertx.setTimer(millis, id -> execute(task));
+  }
+
+  void cancelTimer(long id) { vertx.cancelTimer(id); }
+
+  List<Session> sessionList() { return List.copyOf(sessions.values()); }
+}

@@ -1,0 +1,64 @@
+package io.thingtank.wamp.transport;
+
+import io.thingtank.wamp.router.Router;
+import io.thingtank.wamp.wire.Encoding;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * WAMP over WebSocket (WAMP §11.2) at {@code /ws} of the web port: the negotiated
+ * sub-protocol picks the serializer ({@code wamp.2.json}: text frames; msgpack and cbor:
+ * binary; {@code .batched} variants). Runs on the web listener's event loop.
+ */
+public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
+  public static final List<String> SUB_PROTOCOLS = List.of("wamp.2.json", "wamp.2.msgpack", "wamp.2.cbor",
+      "wamp.2.json.batched", "wamp.2.msgpack.batched", "wamp.2.cbor.batched");
+  private final Router router;
+
+  public WebSocketEndpoint(Router router) { this.router = router; }
+
+  @Override
+  public void handle(HttpServerRequest req) {
+    if (!"websocket".equalsIgnoreCase(req.getHeader("upgrade"))) {
+      req.response().setStatusCode(426).putHeader("content-type", "text/plain")
+          .end("WAMP endpoint: connect with WebSocket and one of " + SUB_PROTOCOLS + "\n");
+      return;
+    }
+    req.toWebSocket().onSuccess(this::accept);
+  }
+
+  private void accept(ServerWebSocket ws) {
+    Encoding enc = Encoding.ofSubProtocol(ws.subProtocol());
+    if (enc == null) {
+      // WAMP §11.2: a WAMP router must refuse a WebSocket without a WAMP sub-protocol.
+      ws.close((short) 1002, "no WAMP sub-protocol negotiated");
+      return;
+    }
+    boolean text = enc.serializer().text();
+    Transport t = new Transport() {
+      @Override public void write(byte[] m) {
+        if (text) ws.writeTextMessage(new String(m, StandardCharsets.UTF_8));
+        else ws.writeBinaryMessage(Buffer.buffer(m));
+      }
+
+      @Override public void close() { ws.close(); }
+
+      @Override public int maxOutbound() { return Integer.MAX_VALUE; }
+
+      @Override public Map<String, Object> details() {
+        return Map.of("type", "websocket", "protocol", ws.subProtocol(),
+            "peer", String.valueOf(ws.remoteAddress()));
+      }
+    };
+    WampConnection c = new WampConnection(router, enc, t);
+    ws.textMessageHandler(s -> c.onFrame(s.getBytes(StandardCharsets.UTF_8)));
+    ws.binaryMessageHandler(b -> c.onFrame(b.getBytes()));
+    ws.closeHandler(v -> c.onClose());
+    ws.exceptionHandler(e -> ws.close());
+  }
+}
