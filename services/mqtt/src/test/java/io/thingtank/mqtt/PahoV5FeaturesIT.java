@@ -221,4 +221,71 @@ class PahoV5FeaturesIT {
     assertThat(System.nanoTime() - t0).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(500));
     watcher.disconnect();
   }
+
+  @Test
+  void expiredMessagesAreNotDeliveredAndExpiredSessionsAreGone() throws Exception {
+    MqttConnectionOptions o = new MqttConnectionOptions();
+    o.setCleanStart(false);
+    o.setSessionExpiryInterval(60L);
+    MqttClient c = client("v5-expiry", new Inbox(), o);
+    c.subscribe(new MqttSubscription[] {new MqttSubscription("v5/expiry", 1)});
+    c.disconnect();
+    c.close();
+    MqttClient pub = client("v5-expiry-pub", new Inbox());
+    MqttMessage shortLived = new MqttMessage("short".getBytes(), 1, false, null);
+    MqttProperties p = new MqttProperties();
+    p.setMessageExpiryInterval(1L);
+    shortLived.setProperties(p);
+    pub.publish("v5/expiry", shortLived);
+    pub.publish("v5/expiry", "lasting".getBytes(), 1, false);
+    Thread.sleep(2100);
+    Inbox inbox = new Inbox();
+    MqttClient again = client("v5-expiry", inbox, o);
+    assertThat(new String(inbox.next().message().getPayload())).isEqualTo("lasting");
+    assertThat(inbox.messages.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    again.disconnect();
+    again.close();
+    // a session with expiry 1 s is gone 2 s after the disconnect
+    MqttConnectionOptions brief = new MqttConnectionOptions();
+    brief.setCleanStart(false);
+    brief.setSessionExpiryInterval(1L);
+    MqttClient b = client("v5-brief", new Inbox(), brief);
+    b.disconnect();
+    b.close();
+    Thread.sleep(2100);
+    MqttClient b2 = new MqttClient(broker.tcpUri(), "v5-brief", new MemoryPersistence());
+    IMqttToken token = b2.connectWithResult(brief);
+    assertThat(token.getSessionPresent()).isFalse();
+    b2.disconnect();
+    pub.disconnect();
+  }
+
+  @Test
+  void messagesAboveTheClientsMaximumPacketSizeAreNotSent() throws Exception {
+    MqttConnectionOptions o = new MqttConnectionOptions();
+    o.setMaximumPacketSize(200L);
+    Inbox inbox = new Inbox();
+    MqttClient c = client("v5-maxpacket", inbox, o);
+    c.subscribe(new MqttSubscription[] {new MqttSubscription("v5/max", 1)});
+    MqttClient pub = client("v5-maxpacket-pub", new Inbox());
+    pub.publish("v5/max", new byte[500], 1, false);
+    pub.publish("v5/max", "small".getBytes(), 1, false);
+    assertThat(new String(inbox.next().message().getPayload())).isEqualTo("small");
+    c.disconnect();
+    pub.disconnect();
+  }
+
+  @Test
+  void receiveMaximumLimitsUnacknowledgedDeliveries() throws Exception {
+    MqttConnectionOptions o = new MqttConnectionOptions();
+    o.setReceiveMaximum(1);
+    Inbox inbox = new Inbox();
+    MqttClient c = client("v5-recvmax", inbox, o);
+    c.subscribe(new MqttSubscription[] {new MqttSubscription("v5/recvmax", 1)});
+    MqttClient pub = client("v5-recvmax-pub", new Inbox());
+    for (int i = 0; i < 20; i++) pub.publish("v5/recvmax", ("r" + i).getBytes(), 1, false);
+    for (int i = 0; i < 20; i++) assertThat(new String(inbox.next().message().getPayload())).isEqualTo("r" + i);
+    c.disconnect();
+    pub.disconnect();
+  }
 }
