@@ -20,6 +20,14 @@ import org.xml.sax.SAXException;
 final class XmlBodies {
   private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
   private static final DocumentBuilderFactory INPUT = secureFactory();
+  /** Parse errors become the exception we map to MalformedXML; nothing printed to stderr. */
+  private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
+    @Override public void warning(org.xml.sax.SAXParseException e) {}
+
+    @Override public void error(org.xml.sax.SAXParseException e) throws SAXException { throw e; }
+
+    @Override public void fatalError(org.xml.sax.SAXParseException e) throws SAXException { throw e; }
+  };
 
   private XmlBodies() {}
 
@@ -58,7 +66,7 @@ final class XmlBodies {
   static Document parse(byte[] body) {
     try {
       DocumentBuilder builder = INPUT.newDocumentBuilder();
-      builder.setErrorHandler(null);
+      builder.setErrorHandler(SILENT);
       return builder.parse(new ByteArrayInputStream(body));
     } catch (SAXException | IOException e) {
       throw new io.thingtank.aws.AwsError("MalformedXML",
