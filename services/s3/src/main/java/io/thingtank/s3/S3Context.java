@@ -1,0 +1,22 @@
+package io.thingtank.s3;
+
+import io.thingtank.core.Clock;
+import io.thingtank.core.storage.StoreExecutor;
+import io.thingtank.s3.store.BlobFiles;
+import io.thingtank.s3.store.S3Store;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.concurrent.Callable;
+
+/**
+ * What handlers share: the metadata store, the blob files, the executor that runs both off the
+ * event loop (one stripe per bucket, so a bucket's writes are serialised), Vert.x and the clock.
+ */
+public record S3Context(S3Store store, BlobFiles blobs, StoreExecutor executor, Vertx vertx, Clock clock,
+    String defaultRegion) {
+
+  /** Runs blocking store and file work on the bucket's stripe; completes on the caller's context. */
+  public <T> Future<T> onBucket(String bucket, Callable<T> work) { return executor.submit(bucket, work); }
+
+  public long now() { return clock.millis(); }
+}

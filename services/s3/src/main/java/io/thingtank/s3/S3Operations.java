@@ -1,0 +1,49 @@
+package io.thingtank.s3;
+
+import io.thingtank.s3.handler.BucketHandlers;
+import io.thingtank.s3.handler.CompleteMultipartHandler;
+import io.thingtank.s3.handler.CopyObjectHandler;
+import io.thingtank.s3.handler.DeleteObjectHandlers;
+import io.thingtank.s3.handler.GetObjectHandler;
+import io.thingtank.s3.handler.ListObjectsHandler;
+import io.thingtank.s3.handler.MultipartHandlers;
+import io.thingtank.s3.handler.PutObjectHandler;
+import io.thingtank.s3.handler.S3Handler;
+import io.thingtank.s3.wire.S3Operation;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The implemented operations and their handlers; every other routed operation answers NotImplemented. */
+final class S3Operations {
+  private S3Operations() {}
+
+  static Map<S3Operation, S3Handler> handlers(S3Context ctx) {
+    Map<S3Operation, S3Handler> m = new EnumMap<>(S3Operation.class);
+    BucketHandlers buckets = new BucketHandlers(ctx);
+    m.put(S3Operation.ListBuckets, buckets::list);
+    m.put(S3Operation.CreateBucket, buckets::create);
+    m.put(S3Operation.HeadBucket, buckets::head);
+    m.put(S3Operation.DeleteBucket, buckets::delete);
+    m.put(S3Operation.GetBucketLocation, buckets::location);
+    ListObjectsHandler lists = new ListObjectsHandler(ctx);
+    m.put(S3Operation.ListObjects, lists::v1);
+    m.put(S3Operation.ListObjectsV2, lists::v2);
+    GetObjectHandler get = new GetObjectHandler(ctx);
+    m.put(S3Operation.GetObject, get);
+    m.put(S3Operation.HeadObject, get);
+    m.put(S3Operation.PutObject, new PutObjectHandler(ctx));
+    m.put(S3Operation.CopyObject, new CopyObjectHandler(ctx));
+    DeleteObjectHandlers deletes = new DeleteObjectHandlers(ctx);
+    m.put(S3Operation.DeleteObject, deletes::deleteOne);
+    m.put(S3Operation.DeleteObjects, deletes::deleteMany);
+    MultipartHandlers mp = new MultipartHandlers(ctx);
+    m.put(S3Operation.CreateMultipartUpload, mp::create);
+    m.put(S3Operation.UploadPart, mp::uploadPart);
+    m.put(S3Operation.UploadPartCopy, mp::uploadPartCopy);
+    m.put(S3Operation.AbortMultipartUpload, mp::abort);
+    m.put(S3Operation.ListParts, mp::listParts);
+    m.put(S3Operation.ListMultipartUploads, mp::listUploads);
+    m.put(S3Operation.CompleteMultipartUpload, new CompleteMultipartHandler(ctx));
+    return m;
+  }
+}

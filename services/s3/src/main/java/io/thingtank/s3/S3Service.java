@@ -1,0 +1,57 @@
+package io.thingtank.s3;
+
+import io.thingtank.aws.AwsProtocol;
+import io.thingtank.aws.AwsServiceModel;
+import io.thingtank.aws.OperationHandler;
+import io.thingtank.aws.StreamingAwsService;
+import io.thingtank.core.Platform;
+import io.thingtank.s3.store.BlobFiles;
+import io.thingtank.s3.store.RocksS3Store;
+import io.thingtank.s3.wire.S3Addressing;
+import io.thingtank.s3.wire.XmlOut;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Amazon S3 on the AWS port. The gateway hands over each request before its body is read;
+ * {@link S3Dispatcher} routes it to the handlers {@link S3Operations} lists. At start the
+ * store is opened and temp files and unreferenced blobs left by a crash are swept.
+ * Config section {@code "s3"}: {@code "domains": ["s3.example.com"]} adds virtual-host domains.
+ */
+public final class S3Service implements StreamingAwsService {
+  private static final Logger LOG = LoggerFactory.getLogger(S3Service.class);
+  private static final AwsServiceModel MODEL = new AwsServiceModel("s3", null, Set.of(AwsProtocol.REST_XML),
+      "2006-03-01", XmlOut.NAMESPACE, "software.amazon.awssdk.services.s3.model", false, null);
+
+  private volatile S3Dispatcher dispatcher;
+
+  @Override public AwsServiceModel model() { return MODEL; }
+
+  @Override
+  public Future<?> start(Platform platform) {
+    List<String> domains = new ArrayList<>(S3Dispatcher.defaultDomains());
+    platform.config().section("s3").path("domains").forEach(d -> domains.add(0, d.asText()));
+    S3Context ctx = new S3Context(new RocksS3Store(platform.storage()),
+        new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
+        platform.executor(), platform.vertx(), platform.clock(), platform.config().region());
+    return ctx.executor().submit("s3-sweep", () -> ctx.blobs().sweep(ctx.store().referencedBlobs()))
+        .onSuccess(n -> {
+          if (n > 0) LOG.info("S3 start-up sweep removed {} leftover files", n);
+          dispatcher = new S3Dispatcher(new S3Addressing(domains), S3Operations.handlers(ctx), ctx);
+        });
+  }
+
+  @Override public List<OperationHandler<?, ?>> handlers() { return List.of(); }
+
+  @Override public boolean allowsAnonymous() { return true; }
+
+  @Override public boolean signsSingleEncodedPath() { return true; }
+
+  @Override
+  public void handle(HttpServerRequest http, Head head) { dispatcher.dispatch(http, head); }
+}

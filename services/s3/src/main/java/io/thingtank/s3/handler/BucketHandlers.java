@@ -1,0 +1,94 @@
+package io.thingtank.s3.handler;
+
+import io.thingtank.s3.S3Context;
+import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.model.Bucket;
+import io.thingtank.s3.wire.HttpDates;
+import io.thingtank.s3.wire.S3Call;
+import io.thingtank.s3.wire.S3Response;
+import io.thingtank.s3.wire.XmlIn;
+import io.thingtank.s3.wire.XmlOut;
+import io.vertx.core.Future;
+import java.util.Base64;
+import java.util.List;
+import java.nio.charset.StandardCharsets;
+
+/** CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation and ListBuckets (with pagination). */
+public final class BucketHandlers {
+  private final S3Context ctx;
+
+  public BucketHandlers(S3Context ctx) { this.ctx = ctx; }
+
+  public Future<S3Response> create(S3Call call) {
+    String name = call.bucket();
+    if (!Buckets.validName(name)) return Future.failedFuture(S3Errors.invalidBucketName());
+    String acl = call.header("x-amz-acl");
+    return call.body().toMemory(64 * 1024, S3Errors.malformedXml()).compose(body -> {
+      String region = ctx.defaultRegion();
+      if (body.bytes().length() > 0) {
+        String constraint = XmlIn.parse(body.bytes().getBytes(), "CreateBucketConfiguration").text("LocationConstraint");
+        if (constraint != null && !constraint.isBlank()) region = constraint.trim();
+      }
+      Bucket b = new Bucket(name, ctx.now(), region, acl == null ? "private" : acl);
+      return ctx.onBucket(name, () -> ctx.store().createBucket(b));
+    }).compose(created -> created
+        ? Future.succeededFuture(S3Response.ok().header("location", "/" + name))
+        : Future.failedFuture(S3Errors.bucketAlreadyOwnedByYou()));
+  }
+
+  public Future<S3Response> head(S3Call call) {
+    return Buckets.require(ctx, call.bucket()).map(b -> S3Response.ok()
+        .header("x-amz-bucket-region", b.region()).header("x-amz-access-point-alias", "false"));
+  }
+
+  public Future<S3Response> delete(S3Call call) {
+    String name = call.bucket();
+    return ctx.onBucket(name, () -> {
+      if (ctx.store().bucket(name).isEmpty()) throw S3Errors.noSuchBucket();
+      if (!ctx.store().deleteBucketIfEmpty(name)) throw S3Errors.bucketNotEmpty();
+      return S3Response.noContent();
+    });
+  }
+
+  public Future<S3Response> location(S3Call call) {
+    return Buckets.require(ctx, call.bucket()).map(b -> S3Response.xml(XmlOut.document("LocationConstraint")
+        .text("us-east-1".equals(b.region()) ? null : b.region())).header("x-amz-bucket-region", b.region()));
+  }
+
+  /** ListBuckets; {@code max-buckets} and {@code continuation-token} page, {@code prefix} filters. */
+  public Future<S3Response> list(S3Call call) {
+    int max = parseMax(call.param("max-buckets"), 10000);
+    String prefix = call.param("prefix");
+    String token = call.param("continuation-token");
+    String after = token == null ? null : new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+    return ctx.onBucket("", () -> ctx.store().buckets(after, Integer.MAX_VALUE)).map(all -> {
+      List<Bucket> matching = all.stream().filter(b -> prefix == null || b.name().startsWith(prefix)).toList();
+      List<Bucket> page = matching.subList(0, Math.min(max, matching.size()));
+      XmlOut x = XmlOut.document("ListAllMyBucketsResult");
+      x.open("Owner").el("ID", OwnerIds.canonical(call)).el("DisplayName", "thingtank").close();
+      x.open("Buckets");
+      for (Bucket b : page) {
+        x.open("Bucket").el("Name", b.name()).el("CreationDate", HttpDates.iso(b.createdMillis()))
+            .el("BucketRegion", b.region()).close();
+      }
+      x.close();
+      if (page.size() < matching.size()) {
+        x.el("ContinuationToken", Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(page.get(page.size() - 1).name().getBytes(StandardCharsets.UTF_8)));
+      }
+      x.el("Prefix", prefix);
+      return S3Response.xml(x);
+    });
+  }
+
+  static int parseMax(String v, int cap) {
+    if (v == null) return cap;
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < 0) throw S3Errors.invalidArgument("max value must be a non-negative integer");
+      return Math.min(n, cap);
+    } catch (NumberFormatException e) {
+      throw S3Errors.invalidArgument("Provided max value is not an integer or within integer range");
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.thingtank.s3.handler;
+
+import io.thingtank.s3.S3Context;
+import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.checksum.BodyDigests;
+import io.thingtank.s3.checksum.ChecksumAlgorithm;
+import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.wire.HttpDates;
+import io.thingtank.s3.wire.Preconditions;
+import io.thingtank.s3.wire.S3Call;
+import io.thingtank.s3.wire.S3Response;
+import io.thingtank.s3.wire.XmlOut;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * CopyObject (S3 API Reference, CopyObject): source conditions ({@code x-amz-copy-source-if-*}),
+ * metadata and tagging directives (COPY or REPLACE), and the rule that an object copied onto
+ * itself must change something.
+ */
+public final class CopyObjectHandler implements S3Handler {
+  private final S3Context ctx;
+
+  public CopyObjectHandler(S3Context ctx) { this.ctx = ctx; }
+
+  @Override
+  public Future<S3Response> handle(S3Call call) {
+    ObjectHeaders.checkKey(call.key());
+    CopySource src = CopySource.parse(call.header("x-amz-copy-source"));
+    String metadataDirective = directive(call.header("x-amz-metadata-directive"));
+    String taggingDirective = directive(call.header("x-amz-tagging-directive"));
+    boolean sameKey = src.bucket().equals(call.bucket()) && src.key().equals(call.key());
+    if (sameKey && metadataDirective.equals("COPY") && call.header("x-amz-storage-class") == null
+        && call.header("x-amz-checksum-algorithm") == null) {
+      return Future.failedFuture(S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an"
+          + " object to itself without changing the object's metadata, storage class, website redirect location or"
+          + " encryption attributes."));
+    }
+    String blobId = ctx.blobs().newId();
+    return Buckets.require(ctx, call.bucket())
+        .compose(b -> src.lookup(ctx))
+        .compose(source -> {
+          Preconditions.check(call, "x-amz-copy-source-", source, false);
+          ChecksumAlgorithm alg = ChecksumAlgorithm.parse(call.header("x-amz-checksum-algorithm"));
+          ChecksumAlgorithm algorithm = alg != null ? alg : source.checksumAlgorithm();
+          return ctx.vertx().executeBlocking(() -> BlobCopier.copy(
+              List.of(new BlobCopier.Source(ctx.blobs().path(source.blobId()), 0, source.size())),
+              ctx.blobs().tempPath(blobId), algorithm, null), false)
+              .compose(d -> ctx.onBucket(call.bucket(), () -> store(call, source, d, blobId, metadataDirective,
+                  taggingDirective)));
+        })
+        .map(meta -> S3Response.xml(XmlOut.document("CopyObjectResult").el("ETag", meta.quotedEtag())
+            .el("LastModified", HttpDates.iso(meta.lastModifiedMillis()))
+            .el(meta.checksumAlgorithm().element(), meta.checksum()))
+)
+        .onFailure(e -> ctx.blobs().deleteTemp(blobId));
+  }
+
+  private ObjectMeta store(S3Call call, ObjectMeta source, BodyDigests.Result d, String blobId,
+      String metadataDirective, String taggingDirective) {
+    if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
+    PutObjectHandler.checkConditionalWrite(call, ctx.store().object(call.bucket(), call.key()));
+    boolean replace = metadataDirective.equals("REPLACE");
+    ctx.blobs().commit(blobId);
+    ObjectMeta meta = new ObjectMeta(call.key(), blobId, d.size(), d.etag(), ctx.now(),
+        replace ? ObjectHeaders.content(call) : source.contentHeaders(),
+        replace ? ObjectHeaders.userMetadata(call) : source.userMetadata(),
+        call.header("x-amz-storage-class") != null ? ObjectHeaders.storageClass(call) : source.storageClass(),
+        d.algorithm(), d.checksum(), "FULL_OBJECT", List.of(),
+        taggingDirective.equals("REPLACE") ? ObjectHeaders.tags(call.header("x-amz-tagging")) : source.tags());
+    ctx.store().putObject(call.bucket(), meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
+    return meta;
+  }
+
+  private static String directive(String v) {
+    if (v == null) return "COPY";
+    String d = v.trim().toUpperCase(java.util.Locale.ROOT);
+    if (!d.equals("COPY") && !d.equals("REPLACE")) throw S3Errors.invalidArgument("Unknown directive " + v);
+    return d;
+  }
+}

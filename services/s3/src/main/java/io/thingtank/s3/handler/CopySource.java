@@ -1,0 +1,38 @@
+package io.thingtank.s3.handler;
+
+import io.thingtank.s3.S3Context;
+import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.model.ObjectMeta;
+import io.vertx.core.Future;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code x-amz-copy-source} header: {@code [/]bucket/key[?versionId=...]}, URL-encoded. */
+record CopySource(String bucket, String key) {
+
+  static CopySource parse(String header) {
+    if (header == null) throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key");
+    String h = header.trim();
+    int q = h.indexOf('?');
+    if (q >= 0) h = h.substring(0, q);
+    String decoded;
+    try {
+      decoded = URLDecoder.decode(h.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw S3Errors.invalidArgument("Invalid copy source encoding");
+    }
+    if (decoded.startsWith("/")) decoded = decoded.substring(1);
+    int slash = decoded.indexOf('/');
+    if (slash <= 0 || slash == decoded.length() - 1) {
+      throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
+    }
+    return new CopySource(decoded.substring(0, slash), decoded.substring(slash + 1));
+  }
+
+  Future<ObjectMeta> lookup(S3Context ctx) {
+    return ctx.onBucket(bucket, () -> {
+      if (ctx.store().bucket(bucket).isEmpty()) throw S3Errors.noSuchBucket();
+      return ctx.store().object(bucket, key).orElseThrow(S3Errors::noSuchKey);
+    });
+  }
+}

@@ -1,0 +1,76 @@
+package io.thingtank.s3.handler;
+
+import io.thingtank.s3.S3Context;
+import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.wire.ByteRange;
+import io.thingtank.s3.wire.Preconditions;
+import io.thingtank.s3.wire.S3Call;
+import io.thingtank.s3.wire.S3Response;
+import io.vertx.core.Future;
+
+/**
+ * GetObject and HeadObject: preconditions, a byte range or a part ({@code partNumber}), checksum
+ * headers when {@code x-amz-checksum-mode: ENABLED} asks for the whole object, and the body sent
+ * from the blob file with zero copy.
+ */
+public final class GetObjectHandler implements S3Handler {
+  private final S3Context ctx;
+
+  public GetObjectHandler(S3Context ctx) { this.ctx = ctx; }
+
+  @Override
+  public Future<S3Response> handle(S3Call call) {
+    return ctx.onBucket(call.bucket(), () -> {
+      if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
+      return ctx.store().object(call.bucket(), call.key()).orElseThrow(S3Errors::noSuchKey);
+    }).map(meta -> respond(call, meta));
+  }
+
+  private S3Response respond(S3Call call, ObjectMeta meta) {
+    Preconditions.check(call, "", meta, true);
+    ByteRange range = partRange(call, meta);
+    boolean part = range != null;
+    if (range == null) range = ByteRange.parse(call.header("range"), meta.size());
+    S3Response r = S3Response.status(range == null ? 200 : 206);
+    ObjectHeaders.describe(r, meta, call);
+    if (!meta.partSizes().isEmpty()) r.header("x-amz-mp-parts-count", meta.partSizes().size());
+    if (range != null) {
+      r.header("content-range", range.contentRange(meta.size())).header("content-length", range.length());
+    } else {
+      r.header("content-length", meta.size());
+      if ("ENABLED".equalsIgnoreCase(call.header("x-amz-checksum-mode")) && meta.checksum() != null) {
+        r.header(meta.checksumAlgorithm().header(), meta.checksum()).header("x-amz-checksum-type", meta.checksumType());
+      }
+    }
+    if (part && "ENABLED".equalsIgnoreCase(call.header("x-amz-checksum-mode")) && meta.partSizes().isEmpty()
+        && meta.checksum() != null) {
+      r.header(meta.checksumAlgorithm().header(), meta.checksum());
+    }
+    long offset = range == null ? 0 : range.first();
+    long length = range == null ? meta.size() : range.length();
+    if (length == 0) return r;
+    return r.file(ctx.blobs().path(meta.blobId()), offset, length);
+  }
+
+  /** The byte range of part {@code partNumber} (1 for a single-part object), or null when not asked. */
+  private static ByteRange partRange(S3Call call, ObjectMeta meta) {
+    String p = call.param("partNumber");
+    if (p == null) return null;
+    int n;
+    try {
+      n = Integer.parseInt(p);
+    } catch (NumberFormatException e) {
+      throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive");
+    }
+    if (n < 1 || n > 10000) throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive");
+    if (meta.partSizes().isEmpty()) {
+      if (n != 1) throw S3Errors.invalidPart("The requested partnumber is not satisfiable");
+      return meta.size() == 0 ? null : new ByteRange(0, meta.size() - 1);
+    }
+    if (n > meta.partSizes().size()) throw S3Errors.invalidPart("The requested partnumber is not satisfiable");
+    long start = 0;
+    for (int i = 0; i < n - 1; i++) start += meta.partSizes().get(i);
+    return new ByteRange(start, start + meta.partSizes().get(n - 1) - 1);
+  }
+}

@@ -1,0 +1,62 @@
+package io.thingtank.s3.handler;
+
+import io.thingtank.s3.S3Context;
+import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.checksum.BodyDigests;
+import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.wire.Preconditions;
+import io.thingtank.s3.wire.S3Call;
+import io.thingtank.s3.wire.S3Response;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * PutObject: streams the body to a temp file, then on the bucket's stripe checks conditional
+ * writes (If-None-Match: *, If-Match), renames the file into place and indexes it; only then
+ * answers. The replaced version's blob is removed afterwards.
+ */
+public final class PutObjectHandler implements S3Handler {
+  static final long MAX_OBJECT = 5L * 1024 * 1024 * 1024;
+  private final S3Context ctx;
+
+  public PutObjectHandler(S3Context ctx) { this.ctx = ctx; }
+
+  @Override
+  public Future<S3Response> handle(S3Call call) {
+    ObjectHeaders.checkKey(call.key());
+    var content = ObjectHeaders.content(call);
+    var metadata = ObjectHeaders.userMetadata(call);
+    var tags = ObjectHeaders.tags(call.header("x-amz-tagging"));
+    var algorithm = call.body().declaredAlgorithm();
+    String blobId = ctx.blobs().newId();
+    return Buckets.require(ctx, call.bucket())
+        .compose(b -> call.body().toFile(ctx.vertx(), ctx.blobs().tempPath(blobId), algorithm, MAX_OBJECT))
+        .compose(body -> ctx.onBucket(call.bucket(), () -> {
+          BodyDigests.Result d = body.digests();
+          if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
+          checkConditionalWrite(call, ctx.store().object(call.bucket(), call.key()));
+          ctx.blobs().commit(blobId);
+          ObjectMeta meta = new ObjectMeta(call.key(), blobId, d.size(), d.etag(), ctx.now(), content, metadata,
+              ObjectHeaders.storageClass(call), d.algorithm(), d.checksum(), "FULL_OBJECT", List.of(), tags);
+          ctx.store().putObject(call.bucket(), meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
+          return meta;
+        }))
+        .map(meta -> S3Response.ok().header("etag", meta.quotedEtag())
+            .header(meta.checksumAlgorithm().header(), meta.checksum()).header("x-amz-checksum-type", "FULL_OBJECT"))
+        .onFailure(e -> ctx.blobs().deleteTemp(blobId));
+  }
+
+  /** S3 conditional writes: If-None-Match: * fails when the key exists, If-Match when the ETag differs. */
+  static void checkConditionalWrite(S3Call call, Optional<ObjectMeta> existing) {
+    String ifNoneMatch = call.header("if-none-match");
+    String ifMatch = call.header("if-match");
+    if (ifNoneMatch != null && existing.isPresent() && ifNoneMatch.trim().equals("*")) {
+      throw S3Errors.preconditionFailed();
+    }
+    if (ifMatch != null) {
+      if (existing.isEmpty()) throw S3Errors.noSuchKey();
+      Preconditions.check(call, "", existing.get(), false);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.thingtank.s3.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Object and part bodies as files under {@code <dataDir>/s3}: bodies are written to
+ * {@code tmp/<id>}, synced, then renamed to {@code blobs/<id[0..2]>/<id>}, so a blob that exists
+ * is complete. Temp files left by a crash are removed at start, and so are blobs no metadata
+ * references. Blocking; call off the event loop. Thread-safe.
+ */
+public final class BlobFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(BlobFiles.class);
+  private final Path tmp;
+  private final Path blobs;
+  private final boolean fsync;
+
+  public BlobFiles(Path root, boolean fsync) {
+    this.tmp = root.resolve("tmp");
+    this.blobs = root.resolve("blobs");
+    this.fsync = fsync;
+    try {
+      Files.createDirectories(tmp);
+      Files.createDirectories(blobs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A new blob id; unique within this data directory. */
+  public String newId() { return java.util.UUID.randomUUID().toString().replace("-", ""); }
+
+  public Path tempPath(String id) { return tmp.resolve(id); }
+
+  public Path path(String id) { return blobs.resolve(id.substring(Math.max(0, id.length() - 2))).resolve(id); }
+
+  public boolean fsync() { return fsync; }
+
+  /** Syncs (when configured) and renames a finished temp file into place. */
+  public void commit(String id) {
+    Path from = tempPath(id);
+    Path to = path(id);
+    try {
+      if (fsync) {
+        try (FileChannel ch = FileChannel.open(from, StandardOpenOption.WRITE)) {
+          ch.force(true);
+        }
+      }
+      Files.createDirectories(to.getParent());
+      try {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+      }
+      if (fsync) syncDirectory(to.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void delete(String id) {
+    if (id == null) return;
+    try {
+      Files.deleteIfExists(path(id));
+    } catch (IOException e) {
+      LOG.warn("cannot delete blob {}", id, e);
+    }
+  }
+
+  public void deleteTemp(String id) {
+    try {
+      Files.deleteIfExists(tempPath(id));
+    } catch (IOException e) {
+      LOG.warn("cannot delete temp file {}", id, e);
+    }
+  }
+
+  /** Start-up sweep: removes every temp file and every blob not in {@code referenced}. */
+  public int sweep(Set<String> referenced) {
+    int removed = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(tmp)) {
+      for (Path f : files) {
+        Files.deleteIfExists(f);
+        removed++;
+      }
+      try (DirectoryStream<Path> dirs = Files.newDirectoryStream(blobs)) {
+        for (Path dir : dirs) {
+          try (DirectoryStream<Path> inDir = Files.newDirectoryStream(dir)) {
+            for (Path f : inDir) {
+              if (!referenced.contains(f.getFileName().toString())) {
+                Files.deleteIfExists(f);
+                removed++;
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return removed;
+  }
+
+  private static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      LOG.debug("directory sync not supported for {}", dir);
+    }
+  }
+}

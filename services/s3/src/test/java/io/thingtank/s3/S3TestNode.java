@@ -1,0 +1,81 @@
+package io.thingtank.s3;
+
+import io.thingtank.core.Config;
+import io.thingtank.core.Node;
+import io.thingtank.core.identity.AccessKey;
+import io.thingtank.edge.aws.AwsGatewayModule;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** A ThingTank node with only S3 on the AWS port, and SDK clients pointed at it. */
+final class S3TestNode implements AutoCloseable {
+  final Node node;
+  final AwsGatewayModule gateway;
+  final AccessKey key;
+
+  S3TestNode(Path dir) {
+    gateway = new AwsGatewayModule(List.of(new S3Service()));
+    // A fixed free port: with port 0 the second listener instance fails to bind (core ListenerDeployer).
+    node = Node.start(Config.forTest(dir).with(b -> b.awsPort = freePort()), List.of(gateway));
+    key = node.platform().identity().keys().get(0);
+  }
+
+  static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  int port() { return gateway.port(); }
+
+  String endpoint() { return "http://127.0.0.1:" + port(); }
+
+  StaticCredentialsProvider credentials() {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
+  }
+
+  /** Path-style client. */
+  S3Client client() {
+    return S3Client.builder().endpointOverride(URI.create(endpoint())).forcePathStyle(true)
+        .region(Region.US_EAST_1).credentialsProvider(credentials())
+        .httpClientBuilder(ApacheHttpClient.builder()).build();
+  }
+
+  /** Virtual-hosted-style client on {@code host} (every name resolves to 127.0.0.1). */
+  S3Client virtualHostClient(String host) {
+    return S3Client.builder().endpointOverride(URI.create("http://" + host + ":" + port())).forcePathStyle(false)
+        .region(Region.US_EAST_1).credentialsProvider(credentials())
+        .httpClientBuilder(ApacheHttpClient.builder()
+            .dnsResolver(h -> new InetAddress[] {InetAddress.getLoopbackAddress()})).build();
+  }
+
+  S3AsyncClient asyncClient() {
+    return S3AsyncClient.builder().endpointOverride(URI.create(endpoint())).forcePathStyle(true)
+        .region(Region.US_EAST_1).credentialsProvider(credentials()).multipartEnabled(true)
+        .build();
+  }
+
+  S3Presigner presigner() {
+    return S3Presigner.builder().endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
+        .credentialsProvider(credentials())
+        .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+            .pathStyleAccessEnabled(true).build()).build();
+  }
+
+  static Duration timeout() { return Duration.ofSeconds(60); }
+
+  @Override
+  public void close() { node.close(); }
+}
