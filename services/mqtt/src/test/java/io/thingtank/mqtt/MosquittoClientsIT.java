@@ -67,6 +67,16 @@ class MosquittoClientsIT {
     assertThat(stdout(sub).trim()).isEqualTo("mosq/props text/plain x");
   }
 
+  @Test
+  void userPropertiesReachAVersion5Subscriber() throws Exception {
+    Process sub = run("mosquitto_sub", "-V", "mqttv5", "-t", "mosq/user", "-C", "1", "-W", "10", "-F", "%t %p %P");
+    Thread.sleep(500);
+    run("mosquitto_pub", "-V", "mqttv5", "-t", "mosq/user", "-m", "x", "-D", "publish", "user-property", "k", "v")
+        .waitFor(10, TimeUnit.SECONDS);
+    assertThat(sub.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(stdout(sub).trim()).isEqualTo("mosq/user x k:v");
+  }
+
   private Process run(String... cmd) throws IOException {
     List<String> full = new ArrayList<>(List.of(cmd));
     full.addAll(List.of("-h", "127.0.0.1", "-p", String.valueOf(broker.port())));

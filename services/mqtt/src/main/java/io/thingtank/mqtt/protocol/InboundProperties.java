@@ -25,7 +25,7 @@ final class InboundProperties {
 
   /** The properties of a PUBLISH or will that the server forwards unaltered (§3.3.2.3). */
   static MessageProperties forwarded(MqttProperties p) {
-    if (p == null || p.isEmpty()) return MessageProperties.NONE;
+    if (p == null) return MessageProperties.NONE; // isEmpty() ignores user properties in Netty 4.2
     Integer format = has(p, MqttProperties.PAYLOAD_FORMAT_INDICATOR)
         ? (int) integer(p, MqttProperties.PAYLOAD_FORMAT_INDICATOR, 0) : null;
     MqttProperties.MqttProperty<?> corr = p.getProperty(MqttProperties.CORRELATION_DATA);
