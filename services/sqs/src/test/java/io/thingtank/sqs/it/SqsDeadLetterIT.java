@@ -1,0 +1,64 @@
+package io.thingtank.sqs.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** RedrivePolicy moves, ListDeadLetterSourceQueues and the redrive back (StartMessageMoveTask). */
+@Timeout(60)
+class SqsDeadLetterIT {
+  @TempDir static Path dir;
+  static SqsServer server;
+  static SqsClient sqs;
+
+  @BeforeAll static void start() {
+    server = new SqsServer(dir);
+    sqs = server.sync();
+  }
+
+  @AfterAll static void stop() { server.close(); }
+
+  private static String arn(String url) {
+    return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("QueueArn")).attributesAsStrings()
+        .get("QueueArn");
+  }
+
+  @Test
+  void aMessageReceivedTooOftenMovesToTheDeadLetterQueueAndBack() {
+    // GIVEN a source queue that dead-letters after 2 receives
+    String dlq = sqs.createQueue(b -> b.queueName("dlq")).queueUrl();
+    String dlqArn = arn(dlq);
+    String src = sqs.createQueue(b -> b.queueName("work").attributesWithStrings(Map.of("RedrivePolicy",
+        "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"2\"}"))).queueUrl();
+    assertThat(sqs.listDeadLetterSourceQueues(b -> b.queueUrl(dlq)).queueUrls()).containsExactly(src);
+    sqs.sendMessage(b -> b.queueUrl(src).messageBody("poison"));
+    // WHEN it is received twice without being deleted (visibility 0 puts it back at once)
+    for (int i = 0; i < 2; i++) {
+      assertThat(sqs.receiveMessage(b -> b.queueUrl(src).visibilityTimeout(0)).messages()).hasSize(1);
+    }
+    // THEN the third receive finds nothing in the source and the message is in the DLQ
+    assertThat(sqs.receiveMessage(b -> b.queueUrl(src)).messages()).isEmpty();
+    Message dead = sqs.receiveMessage(b -> b.queueUrl(dlq).visibilityTimeout(0)
+        .messageSystemAttributeNamesWithStrings("All")).messages().getFirst();
+    assertThat(dead.body()).isEqualTo("poison");
+    assertThat(dead.attributesAsStrings()).containsEntry("DeadLetterQueueSourceArn", arn(src));
+    // WHEN a move task redrives the DLQ, the message returns to its source queue
+    String task = sqs.startMessageMoveTask(b -> b.sourceArn(dlqArn)).taskHandle();
+    assertThat(task).isNotBlank();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(sqs.listMessageMoveTasks(b -> b.sourceArn(dlqArn)).results().getFirst().status()).isEqualTo("COMPLETED"));
+    assertThat(sqs.listMessageMoveTasks(b -> b.sourceArn(dlqArn)).results().getFirst().approximateNumberOfMessagesMoved())
+        .isEqualTo(1L);
+    assertThat(sqs.receiveMessage(b -> b.queueUrl(src)).messages()).extracting(Message::body).containsExactly("poison");
+  }
+}
