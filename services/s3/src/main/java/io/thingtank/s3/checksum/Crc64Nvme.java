@@ -4,11 +4,11 @@ import java.nio.ByteBuffer;
 
 /**
  * CRC-64/NVME (NVM Express Command Set spec, §5.2.1.3.3): reflected polynomial
- * 0x9A6C9329AC4BD9B5, initial value and final xor all ones. Check value of "123456789" is
+ * 0x9A6C9329AC4BC9B5, initial value and final xor all ones. Check value of "123456789" is
  * 0xAE8B14860A799888. Slicing-by-8 table lookup.
  */
 final class Crc64Nvme implements Hasher {
-  private static final long POLY = 0x9A6C9329AC4BD9B5L;
+  private static final long POLY = 0x9A6C9329AC4BC9B5L;
   private static final long[][] TABLE = new long[8][256];
 
   static {
