@@ -7,6 +7,7 @@ import io.thingtank.core.net.Endpoints;
 import io.thingtank.core.net.ListenerDeployer;
 import io.thingtank.devices.auth.TokenHasher;
 import io.thingtank.devices.bus.BusBridge;
+import io.thingtank.devices.coap.CoapMirror;
 import io.thingtank.devices.hub.Hub;
 import io.thingtank.devices.socketio.EngineIoServer;
 import io.thingtank.devices.socketio.SkynetSocketHandler;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The SkyNet/Meshblu-compatible device hub on {@code config.devicesPort()} (3000): REST,
- * socket.io (Engine.IO v4 / Socket.IO v5) and Meshblu's WebSocket API, backed by the
+ * socket.io (Engine.IO v4 / Socket.IO v5) and Meshblu's WebSocket API, and a CoAP mirror on
+ * {@code config.coapPort()} (UDP), backed by the
  * {@code devices} table. Offers {@link DeviceHub} to other modules at register time and, when
  * a {@link MessageBus} is present at start, bridges device messages to WAMP ({@link BusBridge}).
  * Config section {@code "devices"}: {@code realm} (WAMP realm, default {@code "thingtank"}),
@@ -30,6 +32,7 @@ public final class DevicesModule implements ServiceModule {
   private EngineIoServer engine;
   private ListenerDeployer.Deployed deployed;
   private MessageBus.Registration busSubscription;
+  private CoapMirror coap;
 
   @Override public String name() { return "devices"; }
 
@@ -54,17 +57,26 @@ public final class DevicesModule implements ServiceModule {
     return bus.compose(x -> ListenerDeployer.deploy(p.vertx(), p.config().devicesPort(),
             ListenerDeployer.defaultInstances(),
             port -> new DevicesVerticle(p.config().host(), p.config().devicesPort(), hub, engine)))
-        .onSuccess(d -> deployed = d);
+        .onSuccess(d -> deployed = d)
+        .compose(d -> p.vertx().executeBlocking(() -> {
+          coap = new CoapMirror(hub, p.vertx().getOrCreateContext(), p.config().host(), p.config().coapPort());
+          coap.start();
+          return coap;
+        }));
   }
 
   @Override
   public Future<?> stop() {
     if (busSubscription != null) busSubscription.close();
+    if (coap != null) coap.close();
     return deployed == null ? Future.succeededFuture() : deployed.undeploy(platform.vertx());
   }
 
   /** The bound port (differs from the config when it asked for 0). */
   public int port() { return deployed.port(); }
+
+  /** The bound CoAP (UDP) port. */
+  public int coapPort() { return coap.port(); }
 
   /** The hub, for tests and in-process callers. */
   public Optional<DeviceHub> hub() { return Optional.ofNullable(hub); }
@@ -72,6 +84,7 @@ public final class DevicesModule implements ServiceModule {
   @Override
   public List<String> endpoints() {
     String host = Endpoints.displayHost(platform.config().host());
-    return List.of(Endpoints.line("Devices", "http://" + host + ":" + port() + "/ (REST, socket.io, /ws/v2)"));
+    return List.of(Endpoints.line("Devices", "http://" + host + ":" + port() + "/ (REST, socket.io, /ws/v2)"),
+        Endpoints.line("CoAP", "coap://" + host + ":" + coapPort() + "/"));
   }
 }

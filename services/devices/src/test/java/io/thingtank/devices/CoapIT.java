@@ -1,0 +1,99 @@
+package io.thingtank.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CoAP mirror driven by libcoap's coap-client (Debian libcoap3-bin), including observe on subscribe. */
+@Timeout(60)
+class CoapIT {
+  @TempDir static Path dir;
+  static HubNode hub;
+
+  @BeforeAll static void start() { hub = HubNode.start(dir); }
+
+  @AfterAll static void stop() { hub.close(); }
+
+  static String uri(String path) { return "coap://127.0.0.1:" + hub.devices.coapPort() + path; }
+
+  static List<String> cmd(String method, String path, String[] auth, String payload) {
+    List<String> c = new ArrayList<>(List.of("coap-client-notls", "-B", "5", "-m", method));
+    if (auth != null) c.addAll(List.of("-O", "98," + auth[0], "-O", "99," + auth[1]));
+    if (payload != null) c.addAll(List.of("-t", "json", "-e", payload));
+    c.add(uri(path));
+    return c;
+  }
+
+  static JsonNode coap(String method, String path, String[] auth, String payload) throws Exception {
+    // coap-client prints a 4.xx/5.xx code line on stderr before the payload
+    Process p = new ProcessBuilder(cmd(method, path, auth, payload)).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
+    int brace = out.indexOf('{');
+    assertThat(brace).as(out).isGreaterThanOrEqualTo(0);
+    return HubNode.JSON.readTree(out.substring(brace));
+  }
+
+  @Test
+  void restMirror() throws Exception {
+    assertThat(coap("get", "/status", null, null).get("skynet").asText()).isEqualTo("online");
+    JsonNode created = coap("post", "/devices", null, "{\"name\":\"coapdev\"}");
+    String[] a = {created.get("uuid").asText(), created.get("token").asText()};
+    assertThat(coap("get", "/devices/" + a[0], a, null).at("/devices/0/name").asText()).isEqualTo("coapdev");
+    assertThat(coap("put", "/devices/" + a[0], a, "{\"color\":\"red\"}").get("color").asText()).isEqualTo("red");
+    assertThat(coap("post", "/data/" + a[0], a, "{\"t\":5}").get("t").asText()).isEqualTo("5");
+    assertThat(coap("get", "/data/" + a[0] + "?uuid=" + a[0] + "&token=" + a[1], null, null).at("/data/0/t").asText()).isEqualTo("5");
+    assertThat(coap("get", "/devices/" + a[0], new String[] {a[0], "bad"}, null).get("error").asText()).isEqualTo("unauthorized");
+    assertThat(coap("get", "/events/" + a[0], a, null).get("events").size()).isGreaterThan(0);
+  }
+
+  @Test
+  void observeSubscribeGetsEachBroadcast() throws Exception {
+    String[] a = hub.register("{}"), b = hub.register("{}");
+    List<String> c = cmd("get", "/subscribe/" + a[0], b, null);
+    c.addAll(1, List.of("-s", "10", "-w"));
+    Process obs = new ProcessBuilder(c).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread t = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(obs.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String l; (l = r.readLine()) != null; ) if (!l.isBlank()) lines.add(l);
+      } catch (Exception ignored) {
+        // process ended
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    try {
+      assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo("{}"); // the first GET: nothing broadcast yet
+      String heard = null;
+      for (int i = 0; i < 20 && heard == null; i++) {
+        hub.call("POST", "/messages", a, "{\"devices\":\"*\",\"payload\":{\"n\":" + i + "}}");
+        heard = lines.poll(500, TimeUnit.MILLISECONDS);
+      }
+      assertThat(HubNode.JSON.readTree(heard).get("fromUuid").asText()).isEqualTo(a[0]);
+      hub.call("POST", "/messages", a, "{\"devices\":\"*\",\"payload\":{\"n\":\"last\"}}");
+      String last = null;
+      for (String l; (l = lines.poll(3, TimeUnit.SECONDS)) != null; ) last = l;
+      assertThat(HubNode.JSON.readTree(last).at("/payload/n").asText()).isEqualTo("last");
+    } finally {
+      obs.destroy();
+      obs.waitFor(5, TimeUnit.SECONDS);
+    }
+    // and the private feed refuses a stranger
+    JsonNode denied = coap("get", "/subscribe/" + a[0] + "/received", b, null);
+    assertThat(denied.get("error").asText()).isEqualTo("unauthorized");
+  }
+}
