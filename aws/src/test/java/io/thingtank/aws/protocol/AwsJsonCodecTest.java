@@ -185,6 +185,32 @@ class AwsJsonCodecTest {
   }
 
   @Test
+  void kinesisOverJson11WithCborOffRoundTripsTimestampsAndBlobs() {
+    KinesisClient kinesis = jsonKinesis();
+    PutRecordRequest sent = PutRecordRequest.builder().streamName("s").partitionKey("p")
+        .data(SdkBytes.fromByteArray(new byte[] {0, (byte) 0xfe})).build();
+    callIgnoringResponse(() -> kinesis.putRecord(sent));
+    assertThat(http.last().header("content-type")).isEqualTo("application/x-amz-json-1.1");
+    assertThat(AwsJsonCodec.json11().decode(TestModels.KINESIS, http.last()).request()).isEqualTo(sent);
+
+    GetRecordsResponse ours = GetRecordsResponse.builder().nextShardIterator("it").millisBehindLatest(5L)
+        .records(Record.builder().sequenceNumber("7").partitionKey("p").data(SdkBytes.fromUtf8String("d"))
+            .approximateArrivalTimestamp(Instant.parse("2024-05-01T12:34:56.789Z")).build()).build();
+    http.respond(r -> AwsJsonCodec.json11().encode(TestModels.KINESIS, "GetRecords", ours, "req-7"));
+    SdkAssertions.assertSameFields(kinesis.getRecords(b -> b.shardIterator("it")), ours);
+  }
+
+  /** SDK v2 Kinesis speaks CBOR unless the aws.cborEnabled system property is false when the client is built. */
+  private KinesisClient jsonKinesis() {
+    System.setProperty("aws.cborEnabled", "false");
+    try {
+      return http.client(KinesisClient.builder());
+    } finally {
+      System.clearProperty("aws.cborEnabled");
+    }
+  }
+
+  @Test
   void unknownTargetIsAnUnknownOperationError() {
     AwsHttpRequest request = new AwsHttpRequest("POST", "/", null,
         Map.of("x-amz-target", List.of("AmazonSQS.NoSuchThing")), "{}".getBytes(StandardCharsets.UTF_8));
