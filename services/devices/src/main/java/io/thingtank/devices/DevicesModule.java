@@ -23,7 +23,7 @@ import java.util.Optional;
  * {@code config.coapPort()} (UDP), backed by the
  * {@code devices} table. Offers {@link DeviceHub} to other modules at register time and, when
  * a {@link MessageBus} is present at start, bridges device messages to WAMP ({@link BusBridge}).
- * Config section {@code "devices"}: {@code realm} (WAMP realm, default {@code "thingtank"}),
+ * Config section {@code "devices"}: {@code realm} (WAMP realm, default {@code "realm1"}),
  * {@code pingInterval}/{@code pingTimeout} (Engine.IO, ms, default 25000/20000).
  */
 public final class DevicesModule implements ServiceModule {
@@ -51,7 +51,7 @@ public final class DevicesModule implements ServiceModule {
     engine = new EngineIoServer(section.path("pingInterval").asLong(25_000), section.path("pingTimeout").asLong(20_000),
         session -> new SocketIoConnection(session, session.sid(), new SkynetSocketHandler(hub, session.remoteAddress())));
     Future<?> bus = p.lookup(MessageBus.class)
-        .map(b -> new BusBridge(b, section.path("realm").asText("thingtank"), hub).start()
+        .map(b -> new BusBridge(b, section.path("realm").asText("realm1"), hub).start()
             .onSuccess(r -> busSubscription = r).map(r -> (Object) r))
         .orElse(Future.succeededFuture());
     return bus.compose(x -> ListenerDeployer.deploy(p.vertx(), p.config().devicesPort(),
