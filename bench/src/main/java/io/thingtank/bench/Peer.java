@@ -59,6 +59,7 @@ final class Peer implements AutoCloseable {
   static Peer elasticMq(Path root, Path workDir, int port) throws Exception {
     Path cpFile = root.resolve("bench/peers/elasticmq/target/classpath.txt");
     if (!Files.exists(cpFile)) throw new IllegalStateException("run bench/peer.sh elasticmq first");
+    Files.createDirectories(workDir);
     Path conf = workDir.resolve("elasticmq.conf");
     Files.writeString(conf, """
         include classpath("application.conf")
