@@ -8,6 +8,7 @@ import io.thingtank.sqs.engine.Outgoing;
 import io.thingtank.sqs.engine.Queues;
 import io.thingtank.sqs.model.MessageDigests;
 import io.thingtank.sqs.model.Queue;
+import io.thingtank.sqs.model.QueueAttributes;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 
 /**
- * SQS SendMessageBatch: the batch rules and a 256 KiB total first (the whole call fails), then
+ * SQS SendMessageBatch: the batch rules and the 1 MiB total first (the whole call fails), then
  * each entry checked on its own (a bad entry fails alone); the valid ones are written in one go.
  * Event loop.
  */
 public final class SendMessageBatchHandler implements OperationHandler<SendMessageBatchRequest, SendMessageBatchResponse> {
-  static final long MAX_BATCH_BYTES = 262_144;
   private final Queues queues;
 
   public SendMessageBatchHandler(Queues queues) { this.queues = queues; }
@@ -38,7 +38,7 @@ public final class SendMessageBatchHandler implements OperationHandler<SendMessa
     BatchChecks.check("SendMessageBatchRequestEntry", entries.stream().map(SendMessageBatchRequestEntry::id).toList());
     long total = 0;
     for (SendMessageBatchRequestEntry e : entries) total += MessageChecks.size(e.messageBody(), e.messageAttributes());
-    if (total > MAX_BATCH_BYTES) throw SqsErrors.batchRequestTooLong(total, MAX_BATCH_BYTES);
+    if (total > QueueAttributes.MAX_MESSAGE_BYTES) throw SqsErrors.batchRequestTooLong(total, QueueAttributes.MAX_MESSAGE_BYTES);
     List<String> ids = new ArrayList<>();
     List<Outgoing> valid = new ArrayList<>();
     List<BatchResultErrorEntry> failed = new ArrayList<>();

@@ -28,7 +28,7 @@ public record Queue(long id, String account, String region, String name, Map<Str
 
   public int visibilityTimeout() { return intAttribute(QueueAttributes.VISIBILITY_TIMEOUT, 30); }
 
-  public int maximumMessageSize() { return intAttribute(QueueAttributes.MAXIMUM_MESSAGE_SIZE, 262_144); }
+  public int maximumMessageSize() { return intAttribute(QueueAttributes.MAXIMUM_MESSAGE_SIZE, QueueAttributes.MAX_MESSAGE_BYTES); }
 
   public int retentionSeconds() { return intAttribute(QueueAttributes.MESSAGE_RETENTION_PERIOD, 345_600); }
 

@@ -28,6 +28,12 @@ public final class QueueAttributes {
   public static final String DEDUPLICATION_SCOPE = "DeduplicationScope";
   public static final String FIFO_THROUGHPUT_LIMIT = "FifoThroughputLimit";
 
+  /**
+   * The largest message and the largest batch payload: 1 MiB since August 2025 (API reference,
+   * SendMessage / SendMessageBatch; botocore 1.43's model). Also MaximumMessageSize's default and maximum.
+   */
+  public static final int MAX_MESSAGE_BYTES = 1_048_576;
+
   public static final String ALL = "All";
   public static final String QUEUE_ARN = "QueueArn";
   public static final String APPROXIMATE_NUMBER_OF_MESSAGES = "ApproximateNumberOfMessages";
@@ -62,7 +68,7 @@ public final class QueueAttributes {
   public static Map<String, String> forCreate(Map<String, String> given, boolean fifo) {
     Map<String, String> out = new HashMap<>();
     out.put(DELAY_SECONDS, "0");
-    out.put(MAXIMUM_MESSAGE_SIZE, "262144");
+    out.put(MAXIMUM_MESSAGE_SIZE, Integer.toString(MAX_MESSAGE_BYTES));
     out.put(MESSAGE_RETENTION_PERIOD, "345600");
     out.put(RECEIVE_MESSAGE_WAIT_TIME_SECONDS, "0");
     out.put(VISIBILITY_TIMEOUT, "30");
@@ -99,12 +105,12 @@ public final class QueueAttributes {
       if (!SETTABLE.contains(name)) throw SqsErrors.invalidAttributeName(name);
       if (FIFO_ONLY.contains(name) && !fifo) throw SqsErrors.invalidAttributeName(name);
       switch (name) {
-        case DELAY_SECONDS -> range(name, value, 0, 900);
-        case MAXIMUM_MESSAGE_SIZE -> range(name, value, 1024, 262_144);
-        case MESSAGE_RETENTION_PERIOD -> range(name, value, 60, 1_209_600);
-        case RECEIVE_MESSAGE_WAIT_TIME_SECONDS -> range(name, value, 0, 20);
-        case VISIBILITY_TIMEOUT -> range(name, value, 0, 43_200);
-        case KMS_DATA_KEY_REUSE_PERIOD_SECONDS -> range(name, value, 60, 86_400);
+        case DELAY_SECONDS -> value = range(name, value, 0, 900);
+        case MAXIMUM_MESSAGE_SIZE -> value = range(name, value, 1024, MAX_MESSAGE_BYTES);
+        case MESSAGE_RETENTION_PERIOD -> value = range(name, value, 60, 1_209_600);
+        case RECEIVE_MESSAGE_WAIT_TIME_SECONDS -> value = range(name, value, 0, 20);
+        case VISIBILITY_TIMEOUT -> value = range(name, value, 0, 43_200);
+        case KMS_DATA_KEY_REUSE_PERIOD_SECONDS -> value = range(name, value, 60, 86_400);
         case REDRIVE_POLICY -> { if (!value.isEmpty()) value = RedrivePolicy.parse(value).toJson(); }
         case REDRIVE_ALLOW_POLICY -> { if (!value.isEmpty()) RedriveAllowPolicy.parse(value); }
         case SQS_MANAGED_SSE_ENABLED, CONTENT_BASED_DEDUPLICATION -> bool(name, value);
@@ -126,13 +132,16 @@ public final class QueueAttributes {
     return out;
   }
 
-  private static void range(String name, String value, int min, int max) {
+  /** The value as SQS stores it (a plain integer), if within [min, max]. */
+  private static String range(String name, String value, int min, int max) {
+    int v;
     try {
-      int v = Integer.parseInt(value.trim());
-      if (v < min || v > max) invalid(name, value);
+      v = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      invalid(name, value);
+      throw invalidValue(name, value);
     }
+    if (v < min || v > max) throw invalidValue(name, value);
+    return Integer.toString(v);
   }
 
   private static void bool(String name, String value) {
@@ -143,7 +152,9 @@ public final class QueueAttributes {
     if (!a.equals(value) && !b.equals(value)) invalid(name, value);
   }
 
-  private static void invalid(String name, String value) {
-    throw SqsErrors.invalidAttributeValue("Invalid value for the parameter " + name + ": " + value);
+  private static void invalid(String name, String value) { throw invalidValue(name, value); }
+
+  private static RuntimeException invalidValue(String name, String value) {
+    return SqsErrors.invalidAttributeValue("Invalid value for the parameter " + name + ": " + value);
   }
 }

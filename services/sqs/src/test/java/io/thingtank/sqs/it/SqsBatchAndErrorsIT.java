@@ -82,7 +82,7 @@ class SqsBatchAndErrorsIT {
     assertThatThrownBy(() -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(
         SendMessageBatchRequestEntry.builder().id("bad id!").messageBody("x").build())))
         .isInstanceOf(InvalidBatchEntryIdException.class);
-    String big = "x".repeat(100_000);
+    String big = "x".repeat(400_000);
     assertThatThrownBy(() -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries(3, big))))
         .isInstanceOf(BatchRequestTooLongException.class);
     var mixed = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(
@@ -111,8 +111,11 @@ class SqsBatchAndErrorsIT {
         .isInstanceOf(SqsException.class).hasMessageContaining("DelaySeconds");
     assertThatThrownBy(() -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle("garbage")))
         .isInstanceOf(ReceiptHandleIsInvalidException.class);
-    assertThatThrownBy(() -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("x".repeat(262_145))))
-        .isInstanceOf(SqsException.class).hasMessageContaining("262144");
+    assertThatThrownBy(() -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("x".repeat(1_048_577))))
+        .isInstanceOf(SqsException.class).hasMessageContaining("1048576");
+    sqs.setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(Map.of("MaximumMessageSize", "1024")));
+    assertThatThrownBy(() -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("x".repeat(1025))))
+        .isInstanceOf(SqsException.class).hasMessageContaining("1024");
     assertThatThrownBy(() -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("bad \u0000 char")))
         .isInstanceOf(SqsException.class).hasMessageContaining("#x0");
     assertThatThrownBy(() -> sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(11)))
