@@ -5,7 +5,6 @@ import io.thingtank.core.ServiceModule;
 import io.thingtank.core.bus.MessageBus;
 import io.thingtank.core.net.Endpoints;
 import io.thingtank.core.net.ListenerDeployer;
-import io.thingtank.devices.auth.TokenHasher;
 import io.thingtank.devices.bus.BusBridge;
 import io.thingtank.devices.coap.CoapMirror;
 import io.thingtank.devices.hub.Hub;
@@ -15,7 +14,6 @@ import io.thingtank.devices.socketio.SocketIoConnection;
 import io.thingtank.devices.store.RocksDeviceStore;
 import io.vertx.core.Future;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The SkyNet/Meshblu-compatible device hub on {@code config.devicesPort()} (3000): REST,
@@ -40,7 +38,7 @@ public final class DevicesModule implements ServiceModule {
   public void register(Platform p) {
     this.platform = p;
     RocksDeviceStore store = new RocksDeviceStore(p.storage(), p.clock());
-    hub = new Hub(store, p.executor(), p.clock(), new TokenHasher(p.ids()));
+    hub = new Hub(store, p.executor(), p.clock(), p.ids());
     p.provide(DeviceHub.class, hub);
   }
 
@@ -77,9 +75,6 @@ public final class DevicesModule implements ServiceModule {
 
   /** The bound CoAP (UDP) port. */
   public int coapPort() { return coap.port(); }
-
-  /** The hub, for tests and in-process callers. */
-  public Optional<DeviceHub> hub() { return Optional.ofNullable(hub); }
 
   @Override
   public List<String> endpoints() {

@@ -28,10 +28,14 @@ final class HubNode implements AutoCloseable {
   }
 
   static HubNode start(Path dataDir, ServiceModule... before) {
+    return start(Config.forTest(dataDir), before);
+  }
+
+  static HubNode start(Config config, ServiceModule... before) {
     DevicesModule devices = new DevicesModule();
     List<ServiceModule> modules = new ArrayList<>(List.of(before));
     modules.add(devices);
-    return new HubNode(Node.start(Config.forTest(dataDir), modules), devices);
+    return new HubNode(Node.start(config, modules), devices);
   }
 
   int port() { return devices.port(); }

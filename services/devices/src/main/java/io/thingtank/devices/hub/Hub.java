@@ -3,6 +3,7 @@ package io.thingtank.devices.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thingtank.core.Clock;
+import io.thingtank.core.Ids;
 import io.thingtank.core.storage.StoreExecutor;
 import io.thingtank.devices.DeviceHub;
 import io.thingtank.devices.auth.Permissions;
@@ -29,14 +30,16 @@ public final class Hub implements DeviceHub {
   private final StoreExecutor executor;
   private final Clock clock;
   private final TokenHasher tokens;
+  private final Ids ids;
   private final EventLog events;
   private final Messenger messenger;
 
-  public Hub(DeviceStore store, StoreExecutor executor, Clock clock, TokenHasher tokens) {
+  public Hub(DeviceStore store, StoreExecutor executor, Clock clock, Ids ids) {
+    this.ids = ids;
+    this.tokens = new TokenHasher(ids);
     this.store = store;
     this.executor = executor;
     this.clock = clock;
-    this.tokens = tokens;
     this.events = new EventLog(store, executor, clock);
     this.messenger = new Messenger(this, store, executor, clock, events);
   }
@@ -89,7 +92,7 @@ public final class Hub implements DeviceHub {
     if (!device.hasNonNull("ipAddress")) device.put("ipAddress", ipAddress == null ? "" : ipAddress);
     String key = wanted.isEmpty() ? "register" : wanted;
     return executor.submit(key, () -> {
-      String uuid = !wanted.isEmpty() && store.device(wanted).isEmpty() ? wanted : java.util.UUID.randomUUID().toString();
+      String uuid = !wanted.isEmpty() && store.device(wanted).isEmpty() ? wanted : ids.uuid();
       device.put("uuid", uuid);
       store.putDevice(uuid, device);
       store.addToken(uuid, tokens.hash(token, clock.millis()));
