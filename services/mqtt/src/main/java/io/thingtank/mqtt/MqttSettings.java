@@ -48,7 +48,7 @@ public record MqttSettings(boolean allowAnonymous, List<String> anonymousPublish
         s.path("receiveMaximum").asInt(65535),
         s.path("topicAliasMaximum").asInt(16),
         s.path("maxQueuedMessages").asInt(10_000),
-        prefix, bridge.path("realm").asText("thingtank"), config.dev());
+        prefix, bridge.path("realm").asText("realm1"), config.dev());
   }
 
   private static List<String> strings(JsonNode arr, List<String> dflt) {

@@ -324,6 +324,4 @@ public final class Broker {
     LOG.info("MQTT state recovered: {} sessions, {} subscriptions, {} queued, {} retained",
         restored.size(), snap.subscriptions().size(), snap.queued().size(), retained.size());
   }
-
-  public int sessionCount() { return sessions.size(); }
 }

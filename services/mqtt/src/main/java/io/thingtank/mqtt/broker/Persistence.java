@@ -22,8 +22,6 @@ public final class Persistence {
     this.executor = executor;
   }
 
-  public MqttStore store() { return store; }
-
   Future<Void> saveSession(SessionRecord s) {
     return run(s.clientId(), () -> store.saveSession(s));
   }

@@ -138,8 +138,6 @@ public final class Session {
   /** PUBREL arrived for an inbound QoS 2 message; false if the id was unknown. */
   public synchronized boolean releaseInboundQos2(int packetId) { return inboundQos2.remove(packetId); }
 
-  public synchronized int inboundQos2Count() { return inboundQos2.size(); }
-
   /** Drops everything queued (clean start or expiry). */
   synchronized void clear() {
     pending.clear();
@@ -147,8 +145,6 @@ public final class Session {
     inboundQos2.clear();
     subscriptions.clear();
   }
-
-  synchronized int queuedCount() { return pending.size() + inflight.size(); }
 
   private void drain() {
     while (outlet != null && inflight.size() < receiveMaximum && !pending.isEmpty()) {

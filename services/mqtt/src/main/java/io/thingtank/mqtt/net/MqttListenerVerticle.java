@@ -2,7 +2,9 @@ package io.thingtank.mqtt.net;
 
 import io.thingtank.core.net.ListenerDeployer;
 import io.thingtank.mqtt.protocol.MqttConnection;
+import io.thingtank.mqtt.protocol.MqttTransport;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
@@ -17,11 +19,11 @@ public final class MqttListenerVerticle extends ListenerDeployer.Listener {
   private final String host;
   private final int port;
   private final int maxPacketSize;
-  private final BiFunction<io.vertx.core.Vertx, io.thingtank.mqtt.protocol.MqttTransport, MqttConnection> connections;
+  private final BiFunction<Vertx, MqttTransport, MqttConnection> connections;
   private NetServer server;
 
   public MqttListenerVerticle(String host, int port, int maxPacketSize,
-      BiFunction<io.vertx.core.Vertx, io.thingtank.mqtt.protocol.MqttTransport, MqttConnection> connections) {
+      BiFunction<Vertx, MqttTransport, MqttConnection> connections) {
     this.host = host;
     this.port = port;
     this.maxPacketSize = maxPacketSize;

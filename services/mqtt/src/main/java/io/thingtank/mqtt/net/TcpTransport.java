@@ -18,6 +18,8 @@ final class TcpTransport implements MqttTransport {
 
   @Override public void send(MqttMessage packet) { socket.writeMessage(packet); }
 
+  @Override public boolean writable() { return socket.channelHandlerContext().channel().isWritable(); }
+
   @Override
   public void sendAndClose(MqttMessage packet) {
     if (packet == null) socket.close();

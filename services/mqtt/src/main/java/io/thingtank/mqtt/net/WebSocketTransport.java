@@ -69,6 +69,8 @@ final class WebSocketTransport implements MqttTransport {
     }
   }
 
+  @Override public boolean writable() { return !ws.writeQueueFull(); }
+
   @Override
   public void sendAndClose(MqttMessage packet) {
     if (packet != null) send(packet);

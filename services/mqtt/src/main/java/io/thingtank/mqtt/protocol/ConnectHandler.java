@@ -12,19 +12,13 @@ import io.thingtank.mqtt.auth.MqttPrincipal;
 import io.thingtank.mqtt.broker.Broker;
 import io.thingtank.mqtt.broker.Message;
 import io.thingtank.mqtt.broker.Topics;
-import io.vertx.core.Future;
 import java.util.UUID;
 
 /**
  * CONNECT (MQTT 5 §3.1, 3.1.1 §3.1): validates, authenticates, opens or resumes the session
  * and answers CONNACK (§3.2) with the server's limits. Runs on the connection's event loop.
  */
-public final class ConnectHandler {
-  /** Authenticates a CONNECT; fails with a {@link SecurityException} for bad credentials. */
-  public interface Auth {
-    Future<MqttPrincipal> authenticate(MqttCredentials credentials);
-  }
-
+final class ConnectHandler {
   // CONNACK reason codes: MQTT 5 §3.2.2.2 and their 3.1.1 return codes (§3.2.2.3)
   private static final int UNSUPPORTED_VERSION_V3 = 0x01, IDENTIFIER_REJECTED_V3 = 0x02,
       BAD_CREDENTIALS_V3 = 0x04, NOT_AUTHORIZED_V3 = 0x05;
@@ -33,9 +27,9 @@ public final class ConnectHandler {
       PACKET_TOO_LARGE = 0x95, UNSUPPORTED_VERSION = 0x84;
 
   private final MqttConnection c;
-  private final Auth auth;
+  private final ConnectAuth auth;
 
-  ConnectHandler(MqttConnection c, Auth auth) {
+  ConnectHandler(MqttConnection c, ConnectAuth auth) {
     this.c = c;
     this.auth = auth;
   }

@@ -61,7 +61,7 @@ public final class MqttConnection implements Outlet {
 
   private enum State { AWAIT_CONNECT, AUTHENTICATING, CONNECTED, CLOSED }
 
-  public MqttConnection(Vertx vertx, MqttTransport transport, Broker broker, ConnectHandler.Auth auth,
+  public MqttConnection(Vertx vertx, MqttTransport transport, Broker broker, ConnectAuth auth,
       MqttSettings settings) {
     this.vertx = vertx;
     this.transport = transport;
@@ -194,6 +194,9 @@ public final class MqttConnection implements Outlet {
   public boolean publish(QueuedMessage m, boolean dup) {
     if (clientMaxPacketSize != Long.MAX_VALUE && Packets.publishSize(m, v5) > clientMaxPacketSize) {
       return false; // MQTT 5 §3.1.2.24: never send a packet larger than the client accepts
+    }
+    if (m.qos() == 0 && !transport.writable()) {
+      return true; // slow consumer: QoS 0 is "at most once", dropped rather than buffered without bound
     }
     transport.send(Packets.publish(m, dup, v5, broker.clock().millis()));
     return true;

@@ -11,6 +11,9 @@ import io.vertx.core.Context;
 public interface MqttTransport {
   void send(MqttMessage packet);
 
+  /** False while the outbound buffer is above its high-water mark (a slow consumer). */
+  boolean writable();
+
   /** Sends {@code packet} (if not null), flushes and closes. */
   void sendAndClose(MqttMessage packet);
 
