@@ -31,8 +31,8 @@ public record ByteRange(long first, long last) {
       }
       long first = Long.parseLong(a);
       long last = b.isEmpty() ? size - 1 : Long.parseLong(b);
-      if (last < first) return null;
       if (first >= size) throw S3Errors.invalidRange();
+      if (last < first) return null;
       return new ByteRange(first, Math.min(last, size - 1));
     } catch (NumberFormatException e) {
       return null;

@@ -1,0 +1,94 @@
+"""boto3 (s3transfer) and AWS CLI against ThingTank S3. Usage: s3_clients.py ENDPOINT WORKDIR.
+
+Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. Exits non-zero on the first failure.
+"""
+import hashlib
+import os
+import subprocess
+import sys
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import ClientError, MissingDependencyException
+
+endpoint, work = sys.argv[1], sys.argv[2]
+s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
+                  config=Config(s3={"addressing_style": "path"}))
+
+
+def sha(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def expect_error(code, fn):
+    try:
+        fn()
+    except ClientError as e:
+        got = e.response["Error"]["Code"]
+        assert got == code, f"expected {code}, got {got}"
+        return
+    raise AssertionError(f"expected {code}, call succeeded")
+
+
+# boto3: upload_file / download_file, multipart above 8 MiB with default checksums
+s3.create_bucket(Bucket="py-bucket")
+src = os.path.join(work, "src.bin")
+with open(src, "wb") as f:
+    f.write(os.urandom(19 * 1024 * 1024 + 5))
+s3.upload_file(src, "py-bucket", "raw/device-1/data.bin")
+head = s3.head_object(Bucket="py-bucket", Key="raw/device-1/data.bin", ChecksumMode="ENABLED")
+assert head["ContentLength"] == os.path.getsize(src), head
+assert head["ETag"].endswith('-3"'), head["ETag"]
+dst = os.path.join(work, "dst.bin")
+s3.download_file("py-bucket", "raw/device-1/data.bin", dst)
+assert sha(src) == sha(dst), "download differs"
+print("boto3 multipart checksum:", {k: v for k, v in head.items() if k.startswith("Checksum")})
+
+# boto3 small objects with explicit checksum algorithms, validated by botocore on GET
+for alg in ["CRC32", "CRC32C", "SHA1", "SHA256", "CRC64NVME"]:
+    try:
+        s3.put_object(Bucket="py-bucket", Key=f"small/{alg}", Body=b"thing tank " + alg.encode(), ChecksumAlgorithm=alg)
+    except MissingDependencyException:
+        print("botocore without awscrt cannot send", alg)
+        continue
+    got = s3.get_object(Bucket="py-bucket", Key=f"small/{alg}", ChecksumMode="ENABLED")
+    assert got["Body"].read() == b"thing tank " + alg.encode()
+    assert got.get("Checksum" + alg), got
+
+# invalid bucket names (botocore lets these through; the server must refuse them)
+for bad in ["Upper-Case", "a..b", "192.168.1.1", "ab"]:
+    expect_error("InvalidBucketName", lambda: s3.create_bucket(Bucket=bad))
+expect_error("NoSuchKey", lambda: s3.get_object(Bucket="py-bucket", Key="missing"))
+expect_error("InvalidRange", lambda: s3.get_object(Bucket="py-bucket", Key="small/CRC32", Range="bytes=1000-"))
+
+# the AWS CLI: s3 cp / ls / sync / rm and s3api
+env = dict(os.environ, AWS_DEFAULT_REGION="us-east-1")
+
+
+def aws(*args):
+    out = subprocess.run(["aws", "--endpoint-url", endpoint, *args], env=env, capture_output=True, text=True, timeout=120)
+    if out.returncode != 0:
+        raise AssertionError(f"aws {' '.join(args)} failed: {out.stderr}")
+    return out.stdout
+
+
+aws("s3", "mb", "s3://cli-bucket")
+aws("s3", "cp", src, "s3://cli-bucket/big.bin")
+aws("s3", "cp", "s3://cli-bucket/big.bin", os.path.join(work, "cli.bin"))
+assert sha(src) == sha(os.path.join(work, "cli.bin"))
+tree = os.path.join(work, "tree")
+os.makedirs(os.path.join(tree, "sub"), exist_ok=True)
+for name in ["a.txt", "b.txt", "sub/c.txt"]:
+    with open(os.path.join(tree, name), "w") as f:
+        f.write(name)
+aws("s3", "sync", tree, "s3://cli-bucket/tree")
+listing = aws("s3", "ls", "--recursive", "s3://cli-bucket/tree/")
+for name in ["tree/a.txt", "tree/b.txt", "tree/sub/c.txt"]:
+    assert name in listing, listing
+assert "PRE sub/" in aws("s3", "ls", "s3://cli-bucket/tree/")
+aws("s3", "rm", "--recursive", "s3://cli-bucket/tree")
+assert "tree/" not in aws("s3", "ls", "--recursive", "s3://cli-bucket/")
+assert '"ContentLength": 11' in aws("s3api", "head-object", "--bucket", "cli-bucket", "--key", "big.bin").replace(
+    str(os.path.getsize(src)), "11")
+print("OK")
