@@ -41,8 +41,6 @@ public class AwsJsonCodec implements AwsCodec {
 
   public static AwsJsonCodec kinesisCbor() { return CBOR_1_1; }
 
-  public String contentType() { return contentType; }
-
   @Override
   public AwsCall decode(AwsServiceModel service, AwsHttpRequest request) {
     String target = request.header("x-amz-target");
