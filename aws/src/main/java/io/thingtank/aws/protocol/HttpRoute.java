@@ -15,11 +15,11 @@ import java.util.Map;
  * @param status          success status code
  * @param outputRoot      root element of an XML output without an explicit payload member; null if none
  */
-record HttpRoute(String operation, String method, UriTemplate path, Map<String, String> literalQuery,
+public record HttpRoute(String operation, String method, UriTemplate path, Map<String, String> literalQuery,
     List<String> requiredQuery, List<String> requiredHeaders, int status, String outputRoot) {
 
   /** How specific the route is: literal query keys count most, then required members, then literal path segments. */
-  int specificity() {
+  public int specificity() {
     return literalQuery.size() * 100 + (requiredQuery.size() + requiredHeaders.size()) * 10 + path.literalCount();
   }
 }

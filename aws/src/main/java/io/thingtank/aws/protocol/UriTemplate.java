@@ -13,7 +13,7 @@ import java.util.Map;
  * matching one segment, and a greedy label matching the rest (Smithy "httpLabel", "Greedy labels").
  * Matches raw (percent-encoded) paths; label values are percent-decoded. Immutable.
  */
-final class UriTemplate {
+public final class UriTemplate {
   private sealed interface Segment permits Literal, Label {}
 
   private record Literal(String text) implements Segment {}
@@ -39,7 +39,7 @@ final class UriTemplate {
   }
 
   /** Number of literal segments: more literals make a more specific route. */
-  int literalCount() {
+  public int literalCount() {
     return (int) segments.stream().filter(s -> s instanceof Literal).count();
   }
 
