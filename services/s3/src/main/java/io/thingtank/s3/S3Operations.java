@@ -8,7 +8,9 @@ import io.thingtank.s3.handler.GetObjectHandler;
 import io.thingtank.s3.handler.ListObjectsHandler;
 import io.thingtank.s3.handler.MultipartHandlers;
 import io.thingtank.s3.handler.PutObjectHandler;
+import io.thingtank.s3.handler.BucketSettingsHandlers;
 import io.thingtank.s3.handler.S3Handler;
+import io.thingtank.s3.handler.TaggingHandlers;
 import io.thingtank.s3.wire.S3Operation;
 import java.util.EnumMap;
 import java.util.Map;
@@ -44,6 +46,17 @@ final class S3Operations {
     m.put(S3Operation.ListParts, mp::listParts);
     m.put(S3Operation.ListMultipartUploads, mp::listUploads);
     m.put(S3Operation.CompleteMultipartUpload, new CompleteMultipartHandler(ctx));
+    TaggingHandlers tagging = new TaggingHandlers(ctx);
+    m.put(S3Operation.GetObjectTagging, tagging::getObject);
+    m.put(S3Operation.PutObjectTagging, tagging::putObject);
+    m.put(S3Operation.DeleteObjectTagging, tagging::deleteObject);
+    m.put(S3Operation.GetBucketTagging, tagging::getBucket);
+    m.put(S3Operation.PutBucketTagging, tagging::putBucket);
+    m.put(S3Operation.DeleteBucketTagging, tagging::deleteBucket);
+    BucketSettingsHandlers settings = new BucketSettingsHandlers(ctx);
+    m.put(S3Operation.GetBucketVersioning, settings::getVersioning);
+    m.put(S3Operation.GetBucketAcl, settings::getAcl);
+    m.put(S3Operation.PutBucketAcl, settings::putAcl);
     return m;
   }
 }

@@ -225,6 +225,31 @@ class S3ObjectsIT {
     assertThat(s3.listObjectsV2(b -> b.bucket("copies")).contents()).isEmpty();
   }
 
+  @Test void objectAndBucketTaggingVersioningStatusAndCannedAcl() {
+    s3.putObject(b -> b.bucket("objs").key("tagged").tagging("sensor=t1&site=roof"), RequestBody.fromString("x"));
+    assertThat(s3.getObject(b -> b.bucket("objs").key("tagged")).response().tagCount()).isEqualTo(2);
+    assertThat(s3.getObjectTagging(b -> b.bucket("objs").key("tagged")).tagSet())
+        .extracting(t -> t.key() + "=" + t.value()).containsExactly("sensor=t1", "site=roof");
+    s3.putObjectTagging(b -> b.bucket("objs").key("tagged").tagging(t -> t.tagSet(
+        software.amazon.awssdk.services.s3.model.Tag.builder().key("k").value("v").build())));
+    assertThat(s3.getObjectTagging(b -> b.bucket("objs").key("tagged")).tagSet()).extracting(t -> t.key()).containsExactly("k");
+    s3.deleteObjectTagging(b -> b.bucket("objs").key("tagged"));
+    assertThat(s3.getObjectTagging(b -> b.bucket("objs").key("tagged")).tagSet()).isEmpty();
+
+    assertThatThrownBy(() -> s3.getBucketTagging(b -> b.bucket("objs"))).isInstanceOfSatisfying(S3Exception.class,
+        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchTagSet"));
+    s3.putBucketTagging(b -> b.bucket("objs").tagging(t -> t.tagSet(
+        software.amazon.awssdk.services.s3.model.Tag.builder().key("team").value("iot").build())));
+    assertThat(s3.getBucketTagging(b -> b.bucket("objs")).tagSet()).extracting(t -> t.value()).containsExactly("iot");
+    s3.deleteBucketTagging(b -> b.bucket("objs"));
+
+    assertThat(s3.getBucketVersioning(b -> b.bucket("objs")).status()).isNull();
+    s3.putBucketAcl(b -> b.bucket("objs").acl(software.amazon.awssdk.services.s3.model.BucketCannedACL.PUBLIC_READ));
+    assertThat(s3.getBucketAcl(b -> b.bucket("objs")).grants()).extracting(g -> g.permissionAsString())
+        .containsExactly("FULL_CONTROL", "READ");
+    s3.putBucketAcl(b -> b.bucket("objs").acl(software.amazon.awssdk.services.s3.model.BucketCannedACL.PRIVATE));
+  }
+
   @Test void largeObjectStreamsThrough() {
     byte[] big = new byte[12 * 1024 * 1024 + 17];
     for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 31 + (i >> 10));

@@ -39,6 +39,13 @@ public final class XmlOut {
     return this;
   }
 
+  /** Closes an element opened with attributes ({@code open("Grantee xsi:type=...")}) by its bare name. */
+  public XmlOut closeAs(String name) {
+    open.pop();
+    b.append("</").append(name).append('>');
+    return this;
+  }
+
   /** {@code <name>text</name>}; nothing when {@code value} is null. */
   public XmlOut el(String name, Object value) {
     if (value == null) return this;
