@@ -84,7 +84,7 @@ final class Peer implements AutoCloseable {
       try {
         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(endpoint.resolve(probe)).GET().build(),
             HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() < 500) {
+        if (r.statusCode() < 500 && (!name.equals("thingtank") || bannerPrinted(logDir.resolve(name + ".log")))) {
           return new Peer(name, p, endpoint, (System.nanoTime() - t0) / 1_000_000);
         }
       } catch (IOException e) {
@@ -94,6 +94,11 @@ final class Peer implements AutoCloseable {
     }
     p.destroyForcibly();
     throw new IllegalStateException(name + " did not answer within 60 s");
+  }
+
+  /** ThingTank prints its banner once every module (every listener) is up. */
+  private static boolean bannerPrinted(Path log) throws IOException {
+    return Files.readString(log).contains("ThingTank is up");
   }
 
   /** Resident memory of the process in MiB (Linux /proc). */
