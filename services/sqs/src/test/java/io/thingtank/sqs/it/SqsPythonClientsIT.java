@@ -19,10 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
 class SqsPythonClientsIT {
   @TempDir Path dir;
 
+  /** The machine Python if it has boto3, else Debian's (scripts/deps/sqs.sh installs python3-boto3 for it). */
+  private static String python() throws InterruptedException {
+    try {
+      Process p = new ProcessBuilder("python", "-c", "import boto3").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) return "python";
+    } catch (IOException e) {
+      // no python on PATH
+    }
+    return "/usr/bin/python3";
+  }
+
   @Test
   void boto3QueryAndCliFlows() throws IOException, InterruptedException {
     try (SqsServer server = new SqsServer(dir)) {
-      ProcessBuilder pb = new ProcessBuilder("python", Path.of("src/test/python/sqs_clients.py").toAbsolutePath().toString(),
+      ProcessBuilder pb = new ProcessBuilder(python(), Path.of("src/test/python/sqs_clients.py").toAbsolutePath().toString(),
           server.endpoint()).redirectErrorStream(true);
       Map<String, String> env = pb.environment();
       env.remove("AWS_CA_BUNDLE");

@@ -1,5 +1,6 @@
 package io.thingtank.sqs.it;
 
+import io.thingtank.core.Clock;
 import io.thingtank.core.Config;
 import io.thingtank.core.Node;
 import io.thingtank.core.identity.AccessKey;
@@ -29,15 +30,21 @@ final class SqsServer implements AutoCloseable {
   private SqsClient sync;
   private SqsAsyncClient async;
 
-  SqsServer(Path dir) {
+  private final Clock clock;
+
+  SqsServer(Path dir) { this(dir, Clock.SYSTEM); }
+
+  /** A node whose platform clock is {@code clock} (a ManualClock drives visibility, retention, dedup). */
+  SqsServer(Path dir, Clock clock) {
     this.dir = dir;
+    this.clock = clock;
     start();
   }
 
   private void start() {
     gateway = new AwsGatewayModule(List.of(new SqsService()));
     // A fixed free port: with port 0, ListenerDeployer's second instance cannot share the first's socket.
-    node = Node.start(Config.forTest(dir).withDev(false).with(b -> b.awsPort = port), List.of(gateway));
+    node = Node.start(Config.forTest(dir).withDev(false).with(b -> b.awsPort = port), clock, List.of(gateway));
   }
 
   static int freePort() {
