@@ -288,4 +288,21 @@ class PahoV5FeaturesIT {
     c.disconnect();
     pub.disconnect();
   }
+
+  @Test
+  void retainHandlingOneSendsRetainedOnlyForANewSubscription() throws Exception {
+    MqttClient pub = client("v5-rh1-pub", new Inbox());
+    pub.publish("v5/rh1/t", "stored".getBytes(), 1, true);
+    Inbox inbox = new Inbox();
+    MqttClient c = client("v5-rh1", inbox);
+    MqttSubscription onlyNew = new MqttSubscription("v5/rh1/t", 1);
+    onlyNew.setRetainHandling(1);
+    c.subscribe(new MqttSubscription[] {onlyNew});
+    assertThat(new String(inbox.next().message().getPayload())).isEqualTo("stored");
+    c.subscribe(new MqttSubscription[] {onlyNew}); // same filter again: not new, nothing sent
+    assertThat(inbox.messages.poll(500, TimeUnit.MILLISECONDS)).isNull();
+    pub.publish("v5/rh1/t", new byte[0], 1, true);
+    c.disconnect();
+    pub.disconnect();
+  }
 }
