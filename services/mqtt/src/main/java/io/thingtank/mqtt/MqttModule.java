@@ -103,7 +103,10 @@ public final class MqttModule implements ServiceModule {
 
   @Override
   public Future<?> stop() {
-    return deployed == null ? Future.succeededFuture() : deployed.undeploy(platform.vertx());
+    if (deployed == null) return Future.succeededFuture();
+    // tell clients why (0x8B) before the listeners and their sockets go away
+    return broker.shutdown().timeout(5, java.util.concurrent.TimeUnit.SECONDS)
+        .eventually(() -> deployed.undeploy(platform.vertx()));
   }
 
   /** The bound TCP port (differs from the config when it asked for 0). */

@@ -79,6 +79,20 @@ class RestartIT {
     }
   }
 
+  @Test
+  void shutdownTellsVersion5ClientsServerShuttingDown() throws Exception {
+    PahoV5FeaturesIT.Inbox inbox = new PahoV5FeaturesIT.Inbox();
+    TestBroker b = TestBroker.dev(dir);
+    var client = new org.eclipse.paho.mqttv5.client.MqttClient(b.tcpUri(), "shutdown-v5",
+        new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+    client.setCallback(inbox);
+    client.connect(new org.eclipse.paho.mqttv5.client.MqttConnectionOptions());
+    b.close();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> inbox.disconnect != null);
+    assertThat(inbox.disconnect.getReturnCode()).isEqualTo(0x8B);
+    client.close(true);
+  }
+
   private Process startBrokerProcess() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName(),

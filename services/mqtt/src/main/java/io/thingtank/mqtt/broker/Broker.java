@@ -155,6 +155,16 @@ public final class Broker {
     if (sendWill) fireWill(s);
   }
 
+  /**
+   * Disconnects every client with 0x8B Server shutting down (MQTT 5 §3.14.2.1); sessions stay
+   * in the store. Completes when the connections are closed.
+   */
+  public Future<Void> shutdown() {
+    List<Future<Void>> closed = new ArrayList<>();
+    for (Session s : sessions.values()) closed.add(s.kick(0x8B));
+    return Future.join(closed).mapEmpty();
+  }
+
   /** Adds or replaces a subscription; completes with whether one with that filter existed. */
   public Future<Boolean> subscribe(Session s, Subscription sub) {
     boolean existed = s.subscriptions.put(sub.fullFilter(), sub) != null;

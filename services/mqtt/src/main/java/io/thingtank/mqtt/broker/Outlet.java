@@ -1,6 +1,7 @@
 package io.thingtank.mqtt.broker;
 
 import io.thingtank.mqtt.store.QueuedMessage;
+import io.vertx.core.Future;
 
 /**
  * The connection a session is currently attached to, as the session sees it. Methods may be
@@ -14,6 +15,9 @@ public interface Outlet {
   /** Sends a PUBREL (MQTT 5 §3.6) for a QoS 2 delivery whose PUBREC arrived. */
   void pubrel(int packetId);
 
-  /** Ends the connection with a server DISCONNECT reason (MQTT 5 §3.14.2.1), e.g. 0x8E taken over. */
-  void kick(int reasonCode);
+  /**
+   * Ends the connection with a server DISCONNECT reason (MQTT 5 §3.14.2.1), e.g. 0x8E taken
+   * over or 0x8B shutting down; completes when the connection is closed.
+   */
+  Future<Void> kick(int reasonCode);
 }

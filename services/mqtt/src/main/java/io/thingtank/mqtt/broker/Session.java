@@ -99,9 +99,10 @@ public final class Session {
   }
 
   /** Disconnects the attached connection, if any (session taken over, §3.1.4). */
-  synchronized void kick(int reasonCode) {
-    if (outlet != null) outlet.kick(reasonCode);
+  synchronized io.vertx.core.Future<Void> kick(int reasonCode) {
+    io.vertx.core.Future<Void> closed = outlet == null ? io.vertx.core.Future.succeededFuture() : outlet.kick(reasonCode);
     outlet = null;
+    return closed;
   }
 
   /** Detaches {@code o} if it is still the session's connection; queued state stays. */

@@ -4,6 +4,7 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.thingtank.mqtt.protocol.MqttTransport;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.internal.net.NetSocketInternal;
 
 /** MQTT over TCP: packets go through the codec {@link MqttChannelSetup} installed. Thread-safe. */
@@ -21,9 +22,9 @@ final class TcpTransport implements MqttTransport {
   @Override public boolean writable() { return socket.channelHandlerContext().channel().isWritable(); }
 
   @Override
-  public void sendAndClose(MqttMessage packet) {
-    if (packet == null) socket.close();
-    else socket.writeMessage(packet).onComplete(ar -> socket.close());
+  public Future<Void> sendAndClose(MqttMessage packet) {
+    if (packet == null) return socket.close();
+    return socket.writeMessage(packet).transform(ar -> socket.close());
   }
 
   @Override public MqttVersion version() { return MqttChannelSetup.version(socket.channelHandlerContext().channel()); }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.mqtt.MqttVersion;
 import io.thingtank.mqtt.protocol.MqttConnection;
 import io.thingtank.mqtt.protocol.MqttTransport;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.function.Function;
@@ -72,9 +73,9 @@ final class WebSocketTransport implements MqttTransport {
   @Override public boolean writable() { return !ws.writeQueueFull(); }
 
   @Override
-  public void sendAndClose(MqttMessage packet) {
+  public Future<Void> sendAndClose(MqttMessage packet) {
     if (packet != null) send(packet);
-    ws.close();
+    return ws.close();
   }
 
   @Override public synchronized MqttVersion version() { return MqttChannelSetup.version(codec); }

@@ -159,18 +159,19 @@ public final class MqttConnection implements Outlet {
   void protocolError(String why) { disconnect(0x82, why); }
 
   /** Server-side DISCONNECT (§3.14, MQTT 5 only; 3.1.1 just closes) and close. */
-  void disconnect(int reasonCode, String why) {
-    if (state == State.CLOSED) return;
+  Future<Void> disconnect(int reasonCode, String why) {
+    if (state == State.CLOSED) return Future.succeededFuture();
     LOG.debug("disconnecting {} ({}): 0x{} {}", clientId, transport.remoteAddress(),
         Integer.toHexString(reasonCode), why);
-    close(v5 && state == State.CONNECTED ? Packets.disconnect(reasonCode) : null);
+    return close(v5 && state == State.CONNECTED ? Packets.disconnect(reasonCode) : null);
   }
 
   /** Closes once; the session is detached and a will (if still set) is scheduled. */
-  void close(MqttMessage last) {
-    if (state == State.CLOSED) return;
-    transport.sendAndClose(last);
+  Future<Void> close(MqttMessage last) {
+    if (state == State.CLOSED) return Future.succeededFuture();
+    Future<Void> closed = transport.sendAndClose(last);
     transportClosed();
+    return closed;
   }
 
   /** The transport closed (by us or by the peer); on the event loop. */
@@ -208,8 +209,10 @@ public final class MqttConnection implements Outlet {
   }
 
   @Override
-  public void kick(int reasonCode) {
-    transport.context().runOnContext(v -> disconnect(reasonCode, "session taken over"));
+  public Future<Void> kick(int reasonCode) {
+    io.vertx.core.Promise<Void> closed = io.vertx.core.Promise.promise();
+    transport.context().runOnContext(v -> disconnect(reasonCode, "server side disconnect").onComplete(closed));
+    return closed.future();
   }
 
   static int packetId(MqttMessage m) {

@@ -3,6 +3,7 @@ package io.thingtank.mqtt.protocol;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 
 /**
  * A network connection that carries MQTT packets: TCP with Netty's codec in the channel
@@ -14,8 +15,8 @@ public interface MqttTransport {
   /** False while the outbound buffer is above its high-water mark (a slow consumer). */
   boolean writable();
 
-  /** Sends {@code packet} (if not null), flushes and closes. */
-  void sendAndClose(MqttMessage packet);
+  /** Sends {@code packet} (if not null), flushes and closes; completes when closed. */
+  Future<Void> sendAndClose(MqttMessage packet);
 
   /** The protocol version the decoder saw in CONNECT, or null before it. */
   MqttVersion version();
