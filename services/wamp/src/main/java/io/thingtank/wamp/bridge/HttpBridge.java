@@ -59,7 +59,7 @@ public final class HttpBridge implements Handler<HttpServerRequest> {
         return;
       }
       dispatch(req, who.result(), in);
-    }));
+    })).onFailure(err -> reply(req, 400, Map.of("error", WampUris.INVALID_ARGUMENT, "args", List.of("cannot read the body"))));
   }
 
   @SuppressWarnings("unchecked")

@@ -121,12 +121,14 @@ final class Dealer {
       if (receiveProgress) d.put("receive_progress", true);
       if (Boolean.TRUE.equals(o.get("progress"))) d.put("progress", true);
       PayloadPassthru.copy(o, d);
-      if (!callee.peer().send(new Message.Invocation(inv, r.id, d, c.args(), c.kwargs()))) {
-        throw new WampException(WampUris.PAYLOAD_SIZE_EXCEEDED, "the call is larger than the callee accepts");
-      }
+      // Registered before sending: an in-process callee may answer within send().
       caller.calls.put(c.request(), pc);
       callee.invocations.put(inv, pc);
-      if (o.get("timeout") instanceof Number t && t.longValue() > 0) {
+      if (!callee.peer().send(new Message.Invocation(inv, r.id, d, c.args(), c.kwargs()))) {
+        finish(pc);
+        throw new WampException(WampUris.PAYLOAD_SIZE_EXCEEDED, "the call is larger than the callee accepts");
+      }
+      if (o.get("timeout") instanceof Number t && t.longValue() > 0 && caller.calls.get(c.request()) == pc) {
         pc.timer = realm.setTimer(t.longValue(), () -> timeout(pc));
       }
     } catch (WampException e) {
