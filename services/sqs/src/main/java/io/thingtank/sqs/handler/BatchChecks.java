@@ -17,8 +17,14 @@ final class BatchChecks {
 
   private BatchChecks() {}
 
-  static void check(String entryShape, List<String> ids) {
-    if (ids == null || ids.isEmpty()) throw SqsErrors.emptyBatchRequest(entryShape);
+  /** Checks the entries' ids; a missing entry counts as one without a valid id. */
+  static <E> void check(String entryShape, List<E> entries, java.util.function.Function<E, String> id) {
+    if (entries == null || entries.isEmpty()) throw SqsErrors.emptyBatchRequest(entryShape);
+    if (entries.contains(null)) throw SqsErrors.invalidBatchEntryId();
+    check(entryShape, entries.stream().map(id).toList());
+  }
+
+  private static void check(String entryShape, List<String> ids) {
     if (ids.size() > 10) throw SqsErrors.tooManyEntriesInBatchRequest(ids.size());
     Set<String> seen = new HashSet<>();
     for (String id : ids) {

@@ -28,8 +28,7 @@ public final class ChangeMessageVisibilityBatchHandler
   public Future<ChangeMessageVisibilityBatchResponse> handle(RequestContext ctx, ChangeMessageVisibilityBatchRequest req) {
     var q = queues.require(ctx.accountId(), req.queueUrl());
     List<ChangeMessageVisibilityBatchRequestEntry> entries = req.entries();
-    BatchChecks.check("ChangeMessageVisibilityBatchRequestEntry",
-        entries.stream().map(ChangeMessageVisibilityBatchRequestEntry::id).toList());
+    BatchChecks.check("ChangeMessageVisibilityBatchRequestEntry", entries, ChangeMessageVisibilityBatchRequestEntry::id);
     List<BatchResultErrorEntry> failed = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     List<VisibilityChange> changes = new ArrayList<>();

@@ -35,8 +35,7 @@ public final class CreateQueueHandler implements OperationHandler<CreateQueueReq
       throw SqsErrors.invalidParameterValue("The name of a FIFO queue can only include alphanumeric characters,"
           + " hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.");
     }
-    Tags.check(req.tags());
-    return queues.create(ctx.accountId(), ctx.region(), name, attributes, req.tags())
+    return queues.create(ctx.accountId(), ctx.region(), name, attributes, Tags.checked(req.tags()))
         .map(q -> CreateQueueResponse.builder().queueUrl(q.url(ctx.endpoint())).build());
   }
 }

@@ -25,7 +25,7 @@ public final class DeleteMessageBatchHandler
   public Future<DeleteMessageBatchResponse> handle(RequestContext ctx, DeleteMessageBatchRequest req) {
     var q = queues.require(ctx.accountId(), req.queueUrl());
     List<DeleteMessageBatchRequestEntry> entries = req.entries();
-    BatchChecks.check("DeleteMessageBatchRequestEntry", entries.stream().map(DeleteMessageBatchRequestEntry::id).toList());
+    BatchChecks.check("DeleteMessageBatchRequestEntry", entries, DeleteMessageBatchRequestEntry::id);
     return queues.delete(q, entries.stream().map(DeleteMessageBatchRequestEntry::receiptHandle).toList()).map(errors -> {
       List<DeleteMessageBatchResultEntry> ok = new ArrayList<>();
       List<BatchResultErrorEntry> failed = new ArrayList<>();

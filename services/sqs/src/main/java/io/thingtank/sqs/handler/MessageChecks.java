@@ -76,6 +76,7 @@ final class MessageChecks {
     if (attributes != null) {
       for (Map.Entry<String, MessageAttributeValue> e : attributes.entrySet()) {
         MessageAttributeValue v = e.getValue();
+        if (e.getKey() == null || v == null) continue;
         size += e.getKey().length() + (v.dataType() == null ? 0 : v.dataType().length())
             + (v.binaryValue() != null ? v.binaryValue().asByteArrayUnsafe().length
                 : v.stringValue() == null ? 0 : v.stringValue().getBytes(StandardCharsets.UTF_8).length);
@@ -92,10 +93,13 @@ final class MessageChecks {
           + "] exceeds the allowed maximum [10].");
     }
     for (Map.Entry<String, MessageAttributeValue> e : given.entrySet()) {
-      String name = e.getKey();
+      String name = e.getKey() == null ? "" : e.getKey();
       if (!ATTRIBUTE_NAME.matcher(name).matches() || name.startsWith(".") || name.endsWith(".") || name.contains("..")
           || name.regionMatches(true, 0, "AWS.", 0, 4) || name.regionMatches(true, 0, "Amazon.", 0, 7)) {
         throw SqsErrors.invalidParameterValue("Message attribute name '" + name + "' is invalid.");
+      }
+      if (e.getValue() == null) {
+        throw SqsErrors.invalidParameterValue("The message attribute '" + name + "' must contain a non-empty value.");
       }
       out.put(name, attribute("message attribute '" + name + "'", e.getValue().dataType(), e.getValue().stringValue(),
           e.getValue().binaryValue() == null ? null : e.getValue().binaryValue().asByteArray()));
@@ -111,7 +115,7 @@ final class MessageChecks {
         throw SqsErrors.invalidParameterValue("Message system attribute name '" + e.getKey() + "' is invalid.");
       }
       MessageSystemAttributeValue v = e.getValue();
-      if (!"String".equals(v.dataType())) {
+      if (v == null || !"String".equals(v.dataType())) {
         throw SqsErrors.invalidParameterValue("The message system attribute AWSTraceHeader must be of type String.");
       }
       trace = attribute("message system attribute 'AWSTraceHeader'", v.dataType(), v.stringValue(), null);

@@ -60,6 +60,7 @@ final class MessageViews {
     if (names == null || names.isEmpty() || attrs.isEmpty()) return out;
     for (Map.Entry<String, MessageAttribute> e : attrs.entrySet()) {
       for (String n : names) {
+        if (n == null) continue;
         boolean match = n.equals("All") || n.equals(".*") || n.equals(e.getKey())
             || (n.endsWith(".*") && e.getKey().startsWith(n.substring(0, n.length() - 1)));
         if (match) {

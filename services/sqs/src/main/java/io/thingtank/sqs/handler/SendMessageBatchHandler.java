@@ -35,7 +35,7 @@ public final class SendMessageBatchHandler implements OperationHandler<SendMessa
   public Future<SendMessageBatchResponse> handle(RequestContext ctx, SendMessageBatchRequest req) {
     Queue q = queues.require(ctx.accountId(), req.queueUrl());
     List<SendMessageBatchRequestEntry> entries = req.entries();
-    BatchChecks.check("SendMessageBatchRequestEntry", entries.stream().map(SendMessageBatchRequestEntry::id).toList());
+    BatchChecks.check("SendMessageBatchRequestEntry", entries, SendMessageBatchRequestEntry::id);
     long total = 0;
     for (SendMessageBatchRequestEntry e : entries) total += MessageChecks.size(e.messageBody(), e.messageAttributes());
     if (total > QueueAttributes.MAX_MESSAGE_BYTES) throw SqsErrors.batchRequestTooLong(total, QueueAttributes.MAX_MESSAGE_BYTES);

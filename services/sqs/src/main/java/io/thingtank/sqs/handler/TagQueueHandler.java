@@ -22,10 +22,10 @@ public final class TagQueueHandler implements OperationHandler<TagQueueRequest, 
   public Future<TagQueueResponse> handle(RequestContext ctx, TagQueueRequest req) {
     var q = queues.require(ctx.accountId(), req.queueUrl());
     if (req.tags().isEmpty()) throw SqsErrors.missingParameter("Tags");
-    Tags.check(req.tags());
+    Map<String, String> added = Tags.checked(req.tags());
     return queues.update(q, cur -> {
       Map<String, String> tags = new HashMap<>(cur.tags());
-      tags.putAll(req.tags());
+      tags.putAll(added);
       Tags.check(tags);
       return cur.withTags(tags);
     }).map(x -> TagQueueResponse.builder().build());

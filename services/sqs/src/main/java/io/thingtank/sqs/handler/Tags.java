@@ -9,11 +9,20 @@ final class Tags {
 
   private Tags() {}
 
+  /** The tags checked, a missing value read as empty (a query-protocol Tag.N.Key without Tag.N.Value). */
+  static Map<String, String> checked(Map<String, String> tags) {
+    Map<String, String> out = new java.util.HashMap<>();
+    if (tags == null) return out;
+    check(tags);
+    tags.forEach((k, v) -> out.put(k, v == null ? "" : v));
+    return out;
+  }
+
   static void check(Map<String, String> tags) {
     if (tags == null) return;
     if (tags.size() > MAX) throw SqsErrors.invalidParameterValue("Too many tags added for queue. Max is " + MAX + ".");
     for (Map.Entry<String, String> e : tags.entrySet()) {
-      if (e.getKey().isEmpty() || e.getKey().length() > 128) {
+      if (e.getKey() == null || e.getKey().isEmpty() || e.getKey().length() > 128) {
         throw SqsErrors.invalidParameterValue("Tag keys must be between 1 and 128 characters in length.");
       }
       if (e.getValue() != null && e.getValue().length() > 256) {

@@ -58,7 +58,7 @@ public final class QueueAttributes {
 
   /** Whether GetQueueAttributes knows {@code name} (settable or computed, or "All"). */
   public static boolean known(String name) {
-    return ALL.equals(name) || SETTABLE.contains(name) || COMPUTED.contains(name);
+    return name != null && (ALL.equals(name) || SETTABLE.contains(name) || COMPUTED.contains(name));
   }
 
   /**
@@ -102,7 +102,7 @@ public final class QueueAttributes {
     for (Map.Entry<String, String> e : given.entrySet()) {
       String name = e.getKey();
       String value = e.getValue() == null ? "" : e.getValue();
-      if (!SETTABLE.contains(name)) throw SqsErrors.invalidAttributeName(name);
+      if (name == null || !SETTABLE.contains(name)) throw SqsErrors.invalidAttributeName(name);
       if (FIFO_ONLY.contains(name) && !fifo) throw SqsErrors.invalidAttributeName(name);
       switch (name) {
         case DELAY_SECONDS -> value = range(name, value, 0, 900);

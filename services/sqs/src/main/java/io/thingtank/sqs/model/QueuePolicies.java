@@ -29,10 +29,10 @@ public final class QueuePolicies {
       throw SqsErrors.invalidParameter("Label", label, "Can only include alphanumeric characters, hyphens, or"
           + " underscores. 1 to 80 in length.");
     }
-    if (accounts == null || accounts.isEmpty()) throw SqsErrors.missingParameter("AWSAccountId");
+    if (accounts == null || accounts.isEmpty() || accounts.contains(null)) throw SqsErrors.missingParameter("AWSAccountId");
     if (actions == null || actions.isEmpty()) throw SqsErrors.missingParameter("ActionName");
     for (String a : actions) {
-      if (!ACTIONS.contains(a)) throw SqsErrors.invalidParameter("ActionName", a, "Unknown action.");
+      if (a == null || !ACTIONS.contains(a)) throw SqsErrors.invalidParameter("ActionName", a, "Unknown action.");
     }
     ObjectNode policy = policy(q);
     ArrayNode statements = (ArrayNode) policy.get("Statement");
