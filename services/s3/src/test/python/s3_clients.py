@@ -62,6 +62,52 @@ for bad in ["Upper-Case", "a..b", "192.168.1.1", "ab"]:
 expect_error("NoSuchKey", lambda: s3.get_object(Bucket="py-bucket", Key="missing"))
 expect_error("InvalidRange", lambda: s3.get_object(Bucket="py-bucket", Key="small/CRC32", Range="bytes=1000-"))
 
+# browser-style POST form upload: boto3 signs the policy, curl posts the form like a browser would
+post = s3.generate_presigned_post("py-bucket", "uploads/${filename}",
+                                  Fields={"success_action_status": "201", "Content-Type": "text/plain"},
+                                  Conditions=[{"success_action_status": "201"}, {"Content-Type": "text/plain"},
+                                              ["content-length-range", 1, 1024]],
+                                  ExpiresIn=300)
+form_file = os.path.join(work, "reading.txt")
+with open(form_file, "w") as f:
+    f.write("temperature=21.5")
+
+
+def curl_post(fields, path):
+    args = ["curl", "-s", "-o", "-", "-w", "\n%{http_code}", post["url"]]
+    for k, v in fields.items():
+        args += ["-F", f"{k}={v}"]
+    args += ["-F", f"file=@{path}"]
+    out = subprocess.run(args, capture_output=True, text=True, timeout=60).stdout
+    body, _, status = out.rpartition("\n")
+    return int(status), body
+
+
+status, body = curl_post(post["fields"], form_file)
+assert status == 201, (status, body)
+assert "<Key>uploads/reading.txt</Key>" in body, body
+# the same with a SigV4-signed policy
+s3v4 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
+                    config=Config(signature_version="s3v4", s3={"addressing_style": "path"}))
+post4 = s3v4.generate_presigned_post("py-bucket", "uploads/v4-${filename}", ExpiresIn=300)
+assert "x-amz-signature" in post4["fields"], post4
+status, body = curl_post(post4["fields"], form_file)
+assert status == 204, (status, body)
+assert s3.get_object(Bucket="py-bucket", Key="uploads/v4-reading.txt")["Body"].read() == b"temperature=21.5"
+got = s3.get_object(Bucket="py-bucket", Key="uploads/reading.txt")
+assert got["Body"].read() == b"temperature=21.5" and got["ContentType"] == "text/plain", got
+bad = dict(post4["fields"], **{"x-amz-signature": "0" * 64})
+status, body = curl_post(bad, form_file)
+assert status == 403 and "SignatureDoesNotMatch" in body, (status, body)
+big = os.path.join(work, "big.txt")
+with open(big, "w") as f:
+    f.write("x" * 2048)
+status, body = curl_post(post["fields"], big)
+assert status == 400 and "EntityTooLarge" in body, (status, body)
+extra = dict(post["fields"], **{"x-amz-meta-sneaky": "1"})
+status, body = curl_post(extra, form_file)
+assert status == 403 and "Extra input fields" in body, (status, body)
+
 # the AWS CLI: s3 cp / ls / sync / rm and s3api
 env = dict(os.environ, AWS_DEFAULT_REGION="us-east-1")
 

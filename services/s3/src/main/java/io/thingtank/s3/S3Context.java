@@ -1,5 +1,6 @@
 package io.thingtank.s3;
 
+import io.thingtank.aws.auth.SigV4Verifier;
 import io.thingtank.core.Clock;
 import io.thingtank.core.storage.StoreExecutor;
 import io.thingtank.s3.store.BlobFiles;
@@ -10,10 +11,11 @@ import java.util.concurrent.Callable;
 
 /**
  * What handlers share: the metadata store, the blob files, the executor that runs both off the
- * event loop (one stripe per bucket, so a bucket's writes are serialised), Vert.x and the clock.
+ * event loop (one stripe per bucket, so a bucket's writes are serialised), Vert.x, the clock and
+ * the access keys' secrets (for POST policy signatures).
  */
 public record S3Context(S3Store store, BlobFiles blobs, StoreExecutor executor, Vertx vertx, Clock clock,
-    String defaultRegion) {
+    String defaultRegion, SigV4Verifier.SecretLookup secrets) {
 
   /** Runs blocking store and file work on the bucket's stripe; completes on the caller's context. */
   public <T> Future<T> onBucket(String bucket, Callable<T> work) { return executor.submit(bucket, work); }

@@ -73,6 +73,8 @@ public final class S3Errors {
 
   public static AwsError accessDenied() { return new AwsError("AccessDenied", "Access Denied", 403); }
 
+  public static AwsError accessDeniedBecause(String message) { return new AwsError("AccessDenied", message, 403); }
+
   public static AwsError methodNotAllowed() {
     return new AwsError("MethodNotAllowed", "The specified method is not allowed against this resource.", 405);
   }

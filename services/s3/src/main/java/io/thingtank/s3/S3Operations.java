@@ -7,6 +7,7 @@ import io.thingtank.s3.handler.DeleteObjectHandlers;
 import io.thingtank.s3.handler.GetObjectHandler;
 import io.thingtank.s3.handler.ListObjectsHandler;
 import io.thingtank.s3.handler.MultipartHandlers;
+import io.thingtank.s3.handler.PostObjectHandler;
 import io.thingtank.s3.handler.PutObjectHandler;
 import io.thingtank.s3.handler.BucketSettingsHandlers;
 import io.thingtank.s3.handler.S3Handler;
@@ -57,6 +58,7 @@ final class S3Operations {
     m.put(S3Operation.GetBucketVersioning, settings::getVersioning);
     m.put(S3Operation.GetBucketAcl, settings::getAcl);
     m.put(S3Operation.PutBucketAcl, settings::putAcl);
+    m.put(S3Operation.PostObject, new PostObjectHandler(ctx));
     return m;
   }
 }

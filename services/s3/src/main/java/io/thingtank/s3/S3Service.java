@@ -38,7 +38,8 @@ public final class S3Service implements StreamingAwsService {
     platform.config().section("s3").path("domains").forEach(d -> domains.add(0, d.asText()));
     S3Context ctx = new S3Context(new RocksS3Store(platform.storage()),
         new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
-        platform.executor(), platform.vertx(), platform.clock(), platform.config().region());
+        platform.executor(), platform.vertx(), platform.clock(), platform.config().region(),
+        id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null));
     return ctx.executor().submit("s3-sweep", () -> ctx.blobs().sweep(ctx.store().referencedBlobs()))
         .onSuccess(n -> {
           if (n > 0) LOG.info("S3 start-up sweep removed {} leftover files", n);

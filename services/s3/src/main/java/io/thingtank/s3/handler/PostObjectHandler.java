@@ -1,0 +1,177 @@
+package io.thingtank.s3.handler;
+
+import io.thingtank.s3.S3Context;
+import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.checksum.BodyDigests;
+import io.thingtank.s3.model.Bucket;
+import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.wire.S3Call;
+import io.thingtank.s3.wire.S3Response;
+import io.thingtank.s3.wire.XmlOut;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpServerFileUpload;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * PostObject, the browser/device form upload (S3 API Reference, PostObject): a
+ * multipart/form-data body whose fields before the file name the key, the metadata and the
+ * signed policy; the file streams to a temp file. Without a policy the bucket's ACL must be
+ * public-read-write. Answers {@code success_action_status} (204 by default, 200, or 201 with a
+ * PostResponse document) or redirects to {@code success_action_redirect}.
+ */
+public final class PostObjectHandler implements S3Handler {
+  private final S3Context ctx;
+
+  public PostObjectHandler(S3Context ctx) { this.ctx = ctx; }
+
+  private record Received(Map<String, String> form, String key, String fileContentType, BodyDigests.Result digests) {}
+
+  @Override
+  public Future<S3Response> handle(S3Call call) {
+    String contentType = String.valueOf(call.header("content-type")).toLowerCase(Locale.ROOT);
+    if (!contentType.startsWith("multipart/form-data")) {
+      return Future.failedFuture(S3Errors.invalidRequest("POST to a bucket needs multipart/form-data (or ?delete)."));
+    }
+    String blobId = ctx.blobs().newId();
+    return Buckets.require(ctx, call.bucket())
+        .compose(bucket -> receive(call, bucket, blobId))
+        .compose(r -> ctx.onBucket(call.bucket(), () -> store(call, r, blobId)))
+        .map(meta -> respond(call, meta))
+        .onFailure(e -> ctx.blobs().deleteTemp(blobId));
+  }
+
+  private Future<Received> receive(S3Call call, Bucket bucket, String blobId) {
+    HttpServerRequest http = call.http();
+    Promise<Received> done = Promise.promise();
+    Promise<Received> uploaded = Promise.promise();
+    http.setExpectMultipart(true);
+    boolean[] sawFile = {false};
+    http.uploadHandler(upload -> {
+      sawFile[0] = true;
+      if (uploaded.future().isComplete() || done.future().isComplete()) {
+        upload.handler(b -> { });
+        return;
+      }
+      upload.pause();
+      // Vert.x adds the attributes decoded from the same network chunk only after announcing the
+      // file; read them once the current chunk is processed.
+      io.vertx.core.Vertx.currentContext().runOnContext(x -> start(call, bucket, blobId, upload, uploaded));
+    });
+    http.exceptionHandler(e -> done.tryFail(S3Errors.incompleteBody()));
+    http.endHandler(v -> {
+      // The file part, if any, has been seen by now; its upload may still be closing the temp file.
+      if (!sawFile[0]) uploaded.tryFail(S3Errors.invalidArgument("POST requires exactly one file upload per request."));
+      uploaded.future().onComplete(done);
+    });
+    http.resume();
+    return done.future();
+  }
+
+  private void start(S3Call call, Bucket bucket, String blobId, HttpServerFileUpload upload, Promise<Received> uploaded) {
+    try {
+      Map<String, String> form = lowerCase(call.http());
+      PostPolicy policy = form.containsKey("policy") ? PostPolicy.verify(form, ctx.secrets(), ctx.now()) : null;
+      if (policy == null && !bucket.acl().equals("public-read-write")) throw S3Errors.accessDenied();
+      if (policy != null) policy.check(form, call.bucket());
+      String key = form.getOrDefault("key", "").replace("${filename}", upload.filename());
+      if (key.isEmpty()) throw S3Errors.invalidArgument("Bucket POST must contain a field named 'key'.");
+      ObjectHeaders.checkKey(key);
+      streamToFile(upload, blobId).onComplete(r -> {
+        if (r.failed()) {
+          uploaded.tryFail(r.cause());
+          return;
+        }
+        if (policy != null) {
+          try {
+            policy.checkLength(r.result().size());
+          } catch (RuntimeException e) {
+            uploaded.tryFail(e);
+            return;
+          }
+        }
+        uploaded.tryComplete(new Received(form, key, upload.contentType(), r.result()));
+      });
+    } catch (RuntimeException e) {
+      uploaded.tryFail(e);
+      upload.handler(b -> { });
+      upload.resume();
+    }
+  }
+
+  private Future<BodyDigests.Result> streamToFile(HttpServerFileUpload upload, String blobId) {
+    BodyDigests digests = new BodyDigests(null, false);
+    return ctx.vertx().fileSystem().open(ctx.blobs().tempPath(blobId).toString(),
+        new OpenOptions().setWrite(true).setCreateNew(true)).compose(file -> {
+          Promise<BodyDigests.Result> p = Promise.promise();
+          upload.handler(b -> {
+            digests.update(b.getBytes(), 0, b.length());
+            file.write(b);
+            if (file.writeQueueFull()) {
+              upload.pause();
+              file.drainHandler(x -> upload.resume());
+            }
+          });
+          upload.exceptionHandler(e -> close(file).onComplete(x -> p.tryFail(S3Errors.incompleteBody())));
+          upload.endHandler(v -> close(file).onComplete(x -> p.tryComplete(digests.finish())));
+          upload.resume();
+          return p.future();
+        });
+  }
+
+  private static Future<Void> close(AsyncFile f) { return f.close(); }
+
+  private ObjectMeta store(S3Call call, Received r, String blobId) {
+    if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
+    Map<String, String> content = new LinkedHashMap<>();
+    for (String h : ObjectHeaders.CONTENT) {
+      String v = r.form().get(h);
+      if (v != null && !v.isEmpty()) content.put(h, v);
+    }
+    if (!content.containsKey("content-type") && r.fileContentType() != null) content.put("content-type", r.fileContentType());
+    Map<String, String> metadata = new TreeMap<>();
+    r.form().forEach((k, v) -> {
+      if (k.startsWith("x-amz-meta-")) metadata.put(k.substring("x-amz-meta-".length()), v);
+    });
+    ctx.blobs().commit(blobId);
+    BodyDigests.Result d = r.digests();
+    ObjectMeta meta = new ObjectMeta(r.key(), blobId, d.size(), d.etag(), ctx.now(), content, metadata,
+        r.form().getOrDefault("x-amz-storage-class", "STANDARD"), d.algorithm(), d.checksum(), "FULL_OBJECT",
+        List.of(), ObjectHeaders.tags(r.form().get("tagging")));
+    ctx.store().putObject(call.bucket(), meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
+    return meta;
+  }
+
+  private static S3Response respond(S3Call call, ObjectMeta meta) {
+    Map<String, String> form = lowerCase(call.http());
+    String location = "/" + call.bucket() + "/" + meta.key();
+    String redirect = form.get("success_action_redirect");
+    if (redirect != null && !redirect.isEmpty()) {
+      String sep = redirect.contains("?") ? "&" : "?";
+      return S3Response.status(303).header("location", redirect + sep + "bucket=" + call.bucket() + "&key="
+          + io.thingtank.aws.auth.AwsUriEncoding.encode(meta.key(), false) + "&etag=" + meta.quotedEtag())
+          .header("etag", meta.quotedEtag());
+    }
+    String status = form.getOrDefault("success_action_status", "204");
+    if (status.equals("201")) {
+      return S3Response.xml(201, XmlOut.plain("PostResponse").el("Location", location).el("Bucket", call.bucket())
+          .el("Key", meta.key()).el("ETag", meta.quotedEtag())).header("etag", meta.quotedEtag())
+          .header("location", location);
+    }
+    return S3Response.status(status.equals("200") ? 200 : 204).header("etag", meta.quotedEtag())
+        .header("location", location);
+  }
+
+  private static Map<String, String> lowerCase(HttpServerRequest http) {
+    Map<String, String> form = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : http.formAttributes()) form.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+    return form;
+  }
+}
