@@ -93,6 +93,39 @@ class RestartIT {
     client.close(true);
   }
 
+  @Test
+  void receivedQos2IsNotRoutedTwiceAfterARestart() throws Exception {
+    // CONNECT 3.1.1, clean session off (persistent), keep alive 60
+    byte[] vh = RawClient.concat(RawClient.str("MQTT"), new byte[] {4, 0x00, 0, 60});
+    byte[] connect = RawClient.packet(0x10, RawClient.concat(vh, RawClient.str("qos2-raw")));
+    byte[] publish = RawClient.packet(0x34, RawClient.concat(RawClient.str("qos2/t"), new byte[] {0, 5}, "once".getBytes()));
+    try (TestBroker b = TestBroker.dev(dir); RawClient c = new RawClient(b.port())) {
+      c.send(connect);
+      c.read();
+      c.send(publish);
+      assertThat(c.read().type()).isEqualTo(5); // PUBREC: the broker now owns the message
+    }
+    try (TestBroker b = TestBroker.dev(dir); RawClient c = new RawClient(b.port())) {
+      Inbox inbox = new Inbox();
+      MqttClient watcher = PahoV3IT.client(b.tcpUri(), "qos2-watch", inbox, true);
+      watcher.subscribe("qos2/t", 2);
+      c.send(connect);
+      assertThat(c.read().body()[0]).isEqualTo((byte) 1); // session present
+      // the client did not see PUBREC... as far as it knows: it resends the PUBLISH with DUP
+      byte[] dup = publish.clone();
+      dup[0] |= 0x08;
+      c.send(dup);
+      assertThat(c.read().type()).isEqualTo(5);
+      c.send(RawClient.packet(0x62, new byte[] {0, 5})); // PUBREL
+      assertThat(c.read().type()).isEqualTo(7); // PUBCOMP
+      c.send(RawClient.packet(0x34, RawClient.concat(RawClient.str("qos2/t"), new byte[] {0, 6}, "new".getBytes())));
+      // THEN only the new message reaches the subscriber
+      assertThat(new String(inbox.next().message().getPayload())).isEqualTo("new");
+      assertThat(inbox.messages.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
+      watcher.disconnect();
+    }
+  }
+
   private Process startBrokerProcess() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName(),

@@ -1,6 +1,7 @@
 package io.thingtank.mqtt.broker;
 
 import io.thingtank.core.Clock;
+import io.thingtank.mqtt.store.InboundQos2;
 import io.thingtank.mqtt.store.MqttStore;
 import io.thingtank.mqtt.store.QueuedMessage;
 import io.thingtank.mqtt.store.SessionRecord;
@@ -208,7 +209,17 @@ public final class Broker {
    *
    * @param bridged true for messages that came from the WAMP bridge (not echoed back to it)
    */
-  public Future<Void> publish(Message m, boolean bridged) {
+  public Future<Void> publish(Message m, boolean bridged) { return publish(m, bridged, null); }
+
+  /**
+   * Routes a QoS 2 message from {@code publisher} and, if its session is persistent, stores the
+   * packet id as awaiting PUBREL in the same write (MQTT 5 §4.3.3).
+   */
+  public Future<Void> publishQos2(Message m, Session publisher, int packetId) {
+    return publish(m, false, publisher.persistent() ? new InboundQos2(publisher.clientId(), packetId) : null);
+  }
+
+  private Future<Void> publish(Message m, boolean bridged, InboundQos2 received) {
     Message retainedChange = null;
     if (m.retain()) {
       // §3.3.1.3: a retained message with an empty payload clears the topic and is not stored
@@ -221,9 +232,9 @@ public final class Broker {
     for (QueuedMessage q : deliveries) {
       if (q.qos() > 0 && sessions.get(q.clientId()) instanceof Session s && s.persistent()) durable.add(q);
     }
-    Future<Void> stored = retainedChange == null && durable.isEmpty()
+    Future<Void> stored = retainedChange == null && durable.isEmpty() && received == null
         ? Future.succeededFuture()
-        : persistence.savePublish(m.topic(), retainedChange, durable);
+        : persistence.savePublish(m.topic(), retainedChange, durable, received);
     return stored.map(v -> {
       for (QueuedMessage q : deliveries) {
         Session s = sessions.get(q.clientId());
@@ -329,6 +340,10 @@ public final class Broker {
     for (QueuedMessage q : snap.queued()) {
       Session s = restored.get(q.clientId());
       if (s != null) s.restore(q);
+    }
+    for (InboundQos2 q : snap.inboundQos2()) {
+      Session s = restored.get(q.clientId());
+      if (s != null) s.acceptInboundQos2(q.packetId());
     }
     for (Message m : snap.retained()) if (!m.expired(now)) retained.put(m.topic(), m);
     LOG.info("MQTT state recovered: {} sessions, {} subscriptions, {} queued, {} retained",

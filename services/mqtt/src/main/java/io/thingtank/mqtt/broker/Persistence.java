@@ -1,6 +1,7 @@
 package io.thingtank.mqtt.broker;
 
 import io.thingtank.core.storage.StoreExecutor;
+import io.thingtank.mqtt.store.InboundQos2;
 import io.thingtank.mqtt.store.MqttStore;
 import io.thingtank.mqtt.store.QueuedMessage;
 import io.thingtank.mqtt.store.SessionRecord;
@@ -38,8 +39,12 @@ public final class Persistence {
     return run(clientId, () -> store.deleteSubscription(clientId, fullFilter));
   }
 
-  Future<Void> savePublish(String topic, Message retained, List<QueuedMessage> queued) {
-    return run("topic:" + topic, () -> store.savePublish(retained, queued));
+  Future<Void> savePublish(String topic, Message retained, List<QueuedMessage> queued, InboundQos2 received) {
+    return run("topic:" + topic, () -> store.savePublish(retained, queued, received));
+  }
+
+  Future<Void> deleteInboundQos2(InboundQos2 released) {
+    return run(released.clientId(), () -> store.deleteInboundQos2(released));
   }
 
   Future<Void> saveQueued(QueuedMessage q) {

@@ -1,6 +1,7 @@
 package io.thingtank.mqtt.broker;
 
 import io.thingtank.core.Clock;
+import io.thingtank.mqtt.store.InboundQos2;
 import io.thingtank.mqtt.store.QueuedMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -137,7 +138,11 @@ public final class Session {
   public synchronized boolean acceptInboundQos2(int packetId) { return inboundQos2.add(packetId); }
 
   /** PUBREL arrived for an inbound QoS 2 message; false if the id was unknown. */
-  public synchronized boolean releaseInboundQos2(int packetId) { return inboundQos2.remove(packetId); }
+  public synchronized boolean releaseInboundQos2(int packetId) {
+    boolean known = inboundQos2.remove(packetId);
+    if (known && persistent()) persistence.deleteInboundQos2(new InboundQos2(clientId, packetId));
+    return known;
+  }
 
   /** Drops everything queued (clean start or expiry). */
   synchronized void clear() {

@@ -79,7 +79,9 @@ final class PublishHandler {
     long now = c.broker.clock().millis();
     Message m = new Message(topic, payload, qos, msg.fixedHeader().isRetain(), expiry < 0 ? 0 : now + expiry * 1000,
         c.clientId, c.v5 ? InboundProperties.forwarded(props) : Message.MessageProperties.NONE);
-    Future<Void> done = c.publishTail.transform(ignored -> c.broker.publish(m, false));
+    Future<Void> done = c.publishTail.transform(ignored -> qos == 2
+        ? c.broker.publishQos2(m, c.session, packetId)
+        : c.broker.publish(m, false));
     c.publishTail = done;
     if (qos > 0) done.onComplete(ar -> ack(qos, packetId, ar.succeeded() ? SUCCESS : UNSPECIFIED));
   }

@@ -10,10 +10,11 @@ import io.thingtank.core.storage.Keys;
  *   [0x02][clientId][0x00][topicFilter]     -> subscription (full filter incl. $share/g/)
  *   [0x03][clientId][0x00][seq:8 BE^sign]   -> queued outbound QoS 1/2 message, in delivery order
  *   [0x04][topic]                           -> retained message
+ *   [0x05][clientId][0x00][packetId:4 BE^sign] -> inbound QoS 2 awaiting PUBREL (empty value)
  * </pre>
  */
 public final class MqttKeys {
-  static final byte SESSION = 1, SUBSCRIPTION = 2, QUEUED = 3, RETAINED = 4;
+  static final byte SESSION = 1, SUBSCRIPTION = 2, QUEUED = 3, RETAINED = 4, INBOUND_QOS2 = 5;
 
   private MqttKeys() {}
 
@@ -32,6 +33,10 @@ public final class MqttKeys {
   static byte[] retained(String topic) {
     return Keys.of(RETAINED, topic.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
+
+  static byte[] inboundQos2(String clientId, int packetId) { return Keys.of(INBOUND_QOS2, clientId, packetId); }
+
+  static byte[] inboundQos2(String clientId) { return Keys.of(INBOUND_QOS2, clientId); }
 
   static byte[] kind(byte kind) { return new byte[] {kind}; }
 

@@ -21,10 +21,13 @@ public interface MqttStore {
 
   /**
    * Atomically stores what one PUBLISH changes: the retained message of its topic (set, or
-   * cleared when {@code retained} has an empty payload; untouched when null) and the queue
-   * entries of the persistent sessions it goes to.
+   * cleared when {@code retained} has an empty payload; untouched when null), the queue
+   * entries of the persistent sessions it goes to, and (QoS 2 from a persistent session, else
+   * null) the packet id now awaiting PUBREL.
    */
-  void savePublish(Message retained, List<QueuedMessage> queued);
+  void savePublish(Message retained, List<QueuedMessage> queued, InboundQos2 received);
+
+  void deleteInboundQos2(InboundQos2 released);
 
   void saveQueued(QueuedMessage q);
 
@@ -35,5 +38,5 @@ public interface MqttStore {
 
   /** The whole durable state in key order. */
   record Snapshot(List<SessionRecord> sessions, List<Subscription> subscriptions,
-      List<QueuedMessage> queued, List<Message> retained) {}
+      List<QueuedMessage> queued, List<Message> retained, List<InboundQos2> inboundQos2) {}
 }

@@ -44,6 +44,8 @@ public final class RocksMqttStore implements MqttStore {
     table.deleteRange(subs, Keys.prefixEnd(subs));
     byte[] queue = MqttKeys.queue(clientId);
     table.deleteRange(queue, Keys.prefixEnd(queue));
+    byte[] qos2 = MqttKeys.inboundQos2(clientId);
+    table.deleteRange(qos2, Keys.prefixEnd(qos2));
   }
 
   @Override
@@ -63,7 +65,7 @@ public final class RocksMqttStore implements MqttStore {
   }
 
   @Override
-  public void savePublish(Message retained, List<QueuedMessage> queued) {
+  public void savePublish(Message retained, List<QueuedMessage> queued, InboundQos2 received) {
     var batch = engine.batch();
     if (retained != null) {
       byte[] key = MqttKeys.retained(retained.topic());
@@ -71,7 +73,13 @@ public final class RocksMqttStore implements MqttStore {
       else batch.put(table, key, MessageCodec.encode(retained));
     }
     for (QueuedMessage q : queued) batch.put(table, MqttKeys.queued(q.clientId(), q.seq()), encodeQueued(q));
+    if (received != null) batch.put(table, MqttKeys.inboundQos2(received.clientId(), received.packetId()), new byte[0]);
     if (batch.count() > 0) engine.write(batch);
+  }
+
+  @Override
+  public void deleteInboundQos2(InboundQos2 released) {
+    table.delete(MqttKeys.inboundQos2(released.clientId(), released.packetId()));
   }
 
   @Override
@@ -121,7 +129,14 @@ public final class RocksMqttStore implements MqttStore {
       retained.add(MessageCodec.decode(v));
       return true;
     });
-    return new Snapshot(sessions, subs, queued, retained);
+    List<InboundQos2> qos2 = new ArrayList<>();
+    table.scanPrefix(MqttKeys.kind(MqttKeys.INBOUND_QOS2), (k, v) -> {
+      int at = MqttKeys.afterClientId(k);
+      int packetId = java.nio.ByteBuffer.wrap(k, at, 4).getInt() ^ Integer.MIN_VALUE;
+      qos2.add(new InboundQos2(MqttKeys.clientId(k), packetId));
+      return true;
+    });
+    return new Snapshot(sessions, subs, queued, retained, qos2);
   }
 
   /** Queue entry value: [qos:1][retain:1][released:1][nIds:int][id:int]*[message (MessageCodec)]. */
