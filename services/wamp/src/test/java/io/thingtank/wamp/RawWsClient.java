@@ -43,10 +43,27 @@ final class RawWsClient implements AutoCloseable {
 
   void send(String json) throws Exception { ws.sendText(json, true).get(10, TimeUnit.SECONDS); }
 
-  /** Sends HELLO for realm1 and returns the WELCOME. */
+  /** Sends HELLO for realm1 (callee announces call_canceling) and returns the WELCOME. */
   List<Object> join() throws Exception {
-    send("[1, \"realm1\", {\"roles\": {\"caller\": {}, \"callee\": {}, \"publisher\": {}, \"subscriber\": {}}}]");
+    send("[1, \"realm1\", {\"roles\": {\"caller\": {}, \"callee\": {\"features\": {\"call_canceling\": true,"
+        + " \"progressive_call_results\": true}}, \"publisher\": {}, \"subscriber\": {}}}]");
     return next();
+  }
+
+  /** The session id from the WELCOME. */
+  long joinedSession() throws Exception { return ((Number) join().get(1)).longValue(); }
+
+  /** Sends {@code json} and returns the next message received. */
+  List<Object> request(String json) throws Exception {
+    send(json);
+    return next();
+  }
+
+  /** Nothing arrives within {@code millis} (bounded wait). */
+  boolean silentFor(long millis) throws InterruptedException {
+    Object o = received.poll(millis, TimeUnit.MILLISECONDS);
+    if (o != null) received.add(o);
+    return o == null;
   }
 
   @SuppressWarnings("unchecked")
