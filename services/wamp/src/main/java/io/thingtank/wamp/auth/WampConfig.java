@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * Immutable.
  */
 public record WampConfig(Map<String, RealmConfig> realms, Map<String, Authenticator> authenticators,
-    int maxMessageSize, boolean strictUris, boolean dev) {
+    int maxMessageSize, boolean strictUris, boolean dev, long keepaliveMillis) {
 
   public static final int DEFAULT_MAX_MESSAGE_SIZE = 1 << 20;
 
@@ -41,7 +41,7 @@ public record WampConfig(Map<String, RealmConfig> realms, Map<String, Authentica
       auth.put(e.getKey(), authenticator(e.getKey(), e.getValue(), ids, clock, bus));
     }
     return new WampConfig(realms, auth, s.path("maxMessageSize").asInt(DEFAULT_MAX_MESSAGE_SIZE),
-        s.path("strictUris").asBoolean(false), dev);
+        s.path("strictUris").asBoolean(false), dev, s.path("keepaliveMs").asLong(0));
   }
 
   private static Role defaultAnonymous(boolean dev) {

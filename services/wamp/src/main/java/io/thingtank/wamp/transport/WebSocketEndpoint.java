@@ -58,7 +58,14 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
     WampConnection c = new WampConnection(router, enc, t);
     ws.textMessageHandler(s -> c.onFrame(s.getBytes(StandardCharsets.UTF_8)));
     ws.binaryMessageHandler(b -> c.onFrame(b.getBytes()));
-    ws.closeHandler(v -> c.onClose());
+    long keepalive = router.config().keepaliveMillis();
+    // WebSocket keepalive: a PING every keepaliveMs (the client's PONG keeps NATs and proxies open).
+    long timer = keepalive > 0 ? io.vertx.core.Vertx.currentContext().owner()
+        .setPeriodic(keepalive, id -> ws.writePing(Buffer.buffer("thingtank"))) : -1;
+    ws.closeHandler(v -> {
+      if (timer >= 0) io.vertx.core.Vertx.currentContext().owner().cancelTimer(timer);
+      c.onClose();
+    });
     ws.exceptionHandler(e -> ws.close());
   }
 }
