@@ -7,6 +7,7 @@ import io.thingtank.s3.handler.DeleteObjectHandlers;
 import io.thingtank.s3.handler.GetObjectHandler;
 import io.thingtank.s3.handler.ListObjectsHandler;
 import io.thingtank.s3.handler.MultipartHandlers;
+import io.thingtank.s3.handler.ObjectAttributesHandler;
 import io.thingtank.s3.handler.PostObjectHandler;
 import io.thingtank.s3.handler.PutObjectHandler;
 import io.thingtank.s3.handler.BucketSettingsHandlers;
@@ -59,6 +60,7 @@ final class S3Operations {
     m.put(S3Operation.GetBucketAcl, settings::getAcl);
     m.put(S3Operation.PutBucketAcl, settings::putAcl);
     m.put(S3Operation.PostObject, new PostObjectHandler(ctx));
+    m.put(S3Operation.GetObjectAttributes, new ObjectAttributesHandler(ctx));
     return m;
   }
 }

@@ -97,6 +97,16 @@ class S3MultipartIT {
     assertThat(second.asByteArray()).isEqualTo(p2);
     assertThat(second.response().partsCount()).isEqualTo(2);
     assertThat(s3.listMultipartUploads(b -> b.bucket("mpu")).uploads()).extracting(u -> u.uploadId()).doesNotContain(id);
+
+    var attrs = s3.getObjectAttributes(b -> b.bucket("mpu").key("manual").objectAttributes(
+        software.amazon.awssdk.services.s3.model.ObjectAttributes.E_TAG,
+        software.amazon.awssdk.services.s3.model.ObjectAttributes.CHECKSUM,
+        software.amazon.awssdk.services.s3.model.ObjectAttributes.OBJECT_PARTS,
+        software.amazon.awssdk.services.s3.model.ObjectAttributes.OBJECT_SIZE));
+    assertThat("\"" + attrs.eTag() + "\"").isEqualTo(done.eTag());
+    assertThat(attrs.objectSize()).isEqualTo(8L * MIB);
+    assertThat(attrs.objectParts().totalPartsCount()).isEqualTo(2);
+    assertThat(attrs.checksum().checksumCRC32()).isEqualTo(done.checksumCRC32());
   }
 
   @Test void uploadPartCopyAndFullObjectCrc64() {
