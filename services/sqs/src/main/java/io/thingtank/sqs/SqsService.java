@@ -48,8 +48,8 @@ public final class SqsService implements AwsService {
       "http://queue.amazonaws.com/doc/2012-11-05/", "software.amazon.awssdk.services.sqs.model", true, null);
 
   private final Function<Platform, QueueStore> stores;
-  private List<OperationHandler<?, ?>> handlers = List.of();
-  private Queues queues;
+  private volatile List<OperationHandler<?, ?>> handlers = List.of();
+  private volatile Queues queues;
 
   /** SQS on the platform's RocksDB engine. */
   public SqsService() { this(p -> new RocksQueueStore(p.storage())); }
@@ -65,7 +65,8 @@ public final class SqsService implements AwsService {
     return p.vertx().executeBlocking(() -> {
       q.load();
       return null;
-    }).onSuccess(v -> {
+    }).map(v -> {
+      // The handlers exist before the returned future completes: the gateway reads them then.
       MessageMoveTasks tasks = new MessageMoveTasks(p.vertx(), q);
       this.queues = q;
       this.handlers = List.of(new CreateQueueHandler(q), new DeleteQueueHandler(q), new ListQueuesHandler(q),
@@ -77,6 +78,7 @@ public final class SqsService implements AwsService {
           new RemovePermissionHandler(q), new ListDeadLetterSourceQueuesHandler(q),
           new StartMessageMoveTaskHandler(q, tasks), new CancelMessageMoveTaskHandler(tasks),
           new ListMessageMoveTasksHandler(q, tasks));
+      return null;
     });
   }
 

@@ -111,7 +111,8 @@ public final class MessageMoveTasks {
       t.status = "CANCELLED";
       return;
     }
-    int batch = (int) Math.min(STEP, t.toMove - t.moved);
+    int step = t.maxPerSecond == null ? STEP : Math.min(STEP, t.maxPerSecond);
+    int batch = (int) Math.min(step, t.toMove - t.moved);
     if (batch <= 0) {
       t.status = "COMPLETED";
       return;

@@ -1,10 +1,12 @@
 package io.thingtank.sqs.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** RedrivePolicy moves, ListDeadLetterSourceQueues and the redrive back (StartMessageMoveTask). */
 @Timeout(60)
@@ -60,5 +64,48 @@ class SqsDeadLetterIT {
     assertThat(sqs.listMessageMoveTasks(b -> b.sourceArn(dlqArn)).results().getFirst().approximateNumberOfMessagesMoved())
         .isEqualTo(1L);
     assertThat(sqs.receiveMessage(b -> b.queueUrl(src)).messages()).extracting(Message::body).containsExactly("poison");
+  }
+
+  @Test
+  void aSlowMoveTaskCanBeCancelled() {
+    String dlq = sqs.createQueue(b -> b.queueName("dlq-slow")).queueUrl();
+    String dlqArn = arn(dlq);
+    sqs.createQueue(b -> b.queueName("src-slow").attributesWithStrings(Map.of("RedrivePolicy",
+        "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":1}")));
+    String dest = sqs.createQueue(b -> b.queueName("dest-slow")).queueUrl();
+    sqs.sendMessageBatch(b -> b.queueUrl(dlq).entries(List.of(
+        SendMessageBatchRequestEntry.builder().id("a").messageBody("1").build(),
+        SendMessageBatchRequestEntry.builder().id("b").messageBody("2").build(),
+        SendMessageBatchRequestEntry.builder().id("c").messageBody("3").build())));
+    // GIVEN a task moving one message a second to an explicit destination
+    String task = sqs.startMessageMoveTask(b -> b.sourceArn(dlqArn).destinationArn(arn(dest)).maxNumberOfMessagesPerSecond(1))
+        .taskHandle();
+    assertThatThrownBy(() -> sqs.startMessageMoveTask(b -> b.sourceArn(dlqArn))).isInstanceOf(SqsException.class);
+    // WHEN it is cancelled right away
+    sqs.cancelMessageMoveTask(b -> b.taskHandle(task));
+    // THEN it ends CANCELLED with messages left in the dead-letter queue
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(sqs.listMessageMoveTasks(b -> b.sourceArn(dlqArn).maxResults(10)).results().getFirst().status())
+            .isEqualTo("CANCELLED"));
+    assertThat(sqs.listMessageMoveTasks(b -> b.sourceArn(dlqArn)).results().getFirst().approximateNumberOfMessagesToMove())
+        .isEqualTo(3L);
+    assertThat(sqs.getQueueAttributes(b -> b.queueUrl(dlq).attributeNamesWithStrings("ApproximateNumberOfMessages"))
+        .attributesAsStrings().get("ApproximateNumberOfMessages")).isNotEqualTo("0");
+  }
+
+  @Test
+  void redriveAllowPolicyAndQueueTypeAreChecked() {
+    String closed = sqs.createQueue(b -> b.queueName("closed-dlq").attributesWithStrings(Map.of("RedriveAllowPolicy",
+        "{\"redrivePermission\":\"denyAll\"}"))).queueUrl();
+    String closedArn = arn(closed);
+    assertThatThrownBy(() -> sqs.createQueue(b -> b.queueName("denied").attributesWithStrings(Map.of("RedrivePolicy",
+        "{\"deadLetterTargetArn\":\"" + closedArn + "\",\"maxReceiveCount\":3}")))).isInstanceOf(SqsException.class)
+        .hasMessageContaining("not allowed");
+    assertThatThrownBy(() -> sqs.createQueue(b -> b.queueName("mixed.fifo").attributesWithStrings(Map.of("FifoQueue", "true",
+        "RedrivePolicy", "{\"deadLetterTargetArn\":\"" + arn(sqs.createQueue(c -> c.queueName("std-dlq")).queueUrl())
+            + "\",\"maxReceiveCount\":3}")))).isInstanceOf(SqsException.class).hasMessageContaining("same type");
+    assertThatThrownBy(() -> sqs.createQueue(b -> b.queueName("bad-count").attributesWithStrings(Map.of("RedrivePolicy",
+        "{\"deadLetterTargetArn\":\"" + closedArn + "\",\"maxReceiveCount\":1001}")))).isInstanceOf(SqsException.class)
+        .hasMessageContaining("maxReceiveCount");
   }
 }

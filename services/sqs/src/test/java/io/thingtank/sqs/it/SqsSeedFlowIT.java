@@ -37,6 +37,7 @@ class SqsSeedFlowIT {
     String url = sqs.createQueue(b -> b.queueName("seed")).queueUrl();
     assertThat(url).isEqualTo(server.endpoint() + "/" + server.node().platform().accountId() + "/seed");
     assertThat(sqs.listQueues(b -> { }).queueUrls()).contains(url);
+    assertThat(sqs.getQueueUrl(b -> b.queueName("seed")).queueUrl()).isEqualTo(url);
     // WHEN three messages are sent
     for (int i = 0; i < 3; i++) {
       String body = "reading " + i;
