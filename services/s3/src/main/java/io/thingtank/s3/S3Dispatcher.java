@@ -3,6 +3,9 @@ package io.thingtank.s3;
 import io.thingtank.aws.AwsError;
 import io.thingtank.aws.StreamingAwsService;
 import io.thingtank.aws.auth.SigV4Result;
+import io.thingtank.s3.access.Actions;
+import io.thingtank.s3.access.BucketPolicy;
+import io.thingtank.s3.handler.CorsHandlers;
 import io.thingtank.s3.handler.S3Handler;
 import io.thingtank.s3.model.Bucket;
 import io.thingtank.s3.wire.ResponseWriter;
@@ -28,6 +31,8 @@ final class S3Dispatcher {
   private static final Set<S3Operation> PUBLIC_READ = Set.of(S3Operation.GetObject, S3Operation.HeadObject,
       S3Operation.ListObjects, S3Operation.ListObjectsV2, S3Operation.HeadBucket);
   private static final Set<S3Operation> PUBLIC_WRITE = Set.of(S3Operation.PutObject, S3Operation.DeleteObject);
+  private static final Set<S3Operation> POLICY_OPS = Set.of(S3Operation.GetBucketPolicy, S3Operation.PutBucketPolicy,
+      S3Operation.DeleteBucketPolicy);
 
   private final S3Addressing addressing;
   private final Map<S3Operation, S3Handler> handlers;
@@ -54,8 +59,14 @@ final class S3Dispatcher {
       String region = auth.anonymous() ? head.defaultRegion() : auth.credential().region();
       S3Call call = new S3Call(op, address, http, query, auth, requestId, region, head.receivedMillis(),
           new BodyReceiver(http, auth));
-      authorize(call)
-          .compose(v -> handler.handle(call))
+      bucketOf(call)
+          .compose(bucket -> {
+            authorize(call, bucket);
+            return handler.handle(call).map(res -> {
+              CorsHandlers.decorate(call, bucket, res);
+              return res;
+            });
+          })
           .onSuccess(res -> ResponseWriter.write(http, res, requestId))
           .onFailure(e -> ResponseWriter.error(http, AwsError.from(e), resource, requestId));
     } catch (RuntimeException e) {
@@ -63,20 +74,32 @@ final class S3Dispatcher {
     }
   }
 
-  /** Signed callers own everything; anonymous ones get what the bucket's canned ACL grants. */
-  private Future<Void> authorize(S3Call call) {
-    // POST uploads carry their own signature (the policy's) in the form; PostObjectHandler checks it.
-    if (!call.auth().anonymous() || call.operation() == S3Operation.PostObject) return Future.succeededFuture();
-    if (call.bucket() == null || !(PUBLIC_READ.contains(call.operation()) || PUBLIC_WRITE.contains(call.operation()))) {
-      return Future.failedFuture(S3Errors.accessDenied());
+  private Future<Bucket> bucketOf(S3Call call) {
+    if (call.bucket() == null) return Future.succeededFuture();
+    return ctx.onBucket(call.bucket(), () -> ctx.store().bucket(call.bucket()).orElse(null));
+  }
+
+  /**
+   * A bucket policy's explicit Deny refuses anyone (except the owner managing the policy itself);
+   * signed callers may do everything else; anonymous ones what the policy allows or the canned ACL
+   * grants. POST uploads carry their own signature in the form (checked by PostObjectHandler), and
+   * CORS preflights are answered from the CORS rules.
+   */
+  private static void authorize(S3Call call, Bucket bucket) {
+    S3Operation op = call.operation();
+    if (op == S3Operation.CorsPreflight) return;
+    boolean anonymous = call.auth().anonymous();
+    BucketPolicy.Decision decision = BucketPolicy.Decision.NONE;
+    if (bucket != null && bucket.policy() != null && !(POLICY_OPS.contains(op) && !anonymous)) {
+      decision = BucketPolicy.parse(bucket.policy()).evaluate(Actions.action(op), Actions.resource(call), anonymous);
     }
-    return ctx.onBucket(call.bucket(), () -> ctx.store().bucket(call.bucket())).map(b -> {
-      String acl = b.map(Bucket::acl).orElse("private");
-      boolean read = acl.equals("public-read") || acl.equals("public-read-write");
-      boolean write = acl.equals("public-read-write");
-      if (PUBLIC_READ.contains(call.operation()) ? read : write) return null;
-      throw S3Errors.accessDenied();
-    });
+    if (decision == BucketPolicy.Decision.DENY) throw S3Errors.accessDenied();
+    if (!anonymous || op == S3Operation.PostObject || decision == BucketPolicy.Decision.ALLOW) return;
+    String acl = bucket == null ? "private" : bucket.acl();
+    boolean read = acl.equals("public-read") || acl.equals("public-read-write");
+    boolean write = acl.equals("public-read-write");
+    if (PUBLIC_READ.contains(op) ? read : PUBLIC_WRITE.contains(op) && write) return;
+    throw S3Errors.accessDenied();
   }
 
   static List<String> defaultDomains() { return List.of("s3.localhost", "localhost"); }

@@ -1,6 +1,8 @@
 package io.thingtank.s3;
 
 import io.thingtank.s3.handler.BucketHandlers;
+import io.thingtank.s3.handler.BucketPolicyHandlers;
+import io.thingtank.s3.handler.CorsHandlers;
 import io.thingtank.s3.handler.CompleteMultipartHandler;
 import io.thingtank.s3.handler.CopyObjectHandler;
 import io.thingtank.s3.handler.DeleteObjectHandlers;
@@ -61,6 +63,15 @@ final class S3Operations {
     m.put(S3Operation.PutBucketAcl, settings::putAcl);
     m.put(S3Operation.PostObject, new PostObjectHandler(ctx));
     m.put(S3Operation.GetObjectAttributes, new ObjectAttributesHandler(ctx));
+    BucketPolicyHandlers policy = new BucketPolicyHandlers(ctx);
+    m.put(S3Operation.PutBucketPolicy, policy::put);
+    m.put(S3Operation.GetBucketPolicy, policy::get);
+    m.put(S3Operation.DeleteBucketPolicy, policy::delete);
+    CorsHandlers cors = new CorsHandlers(ctx);
+    m.put(S3Operation.PutBucketCors, cors::put);
+    m.put(S3Operation.GetBucketCors, cors::get);
+    m.put(S3Operation.DeleteBucketCors, cors::delete);
+    m.put(S3Operation.CorsPreflight, cors::preflight);
     return m;
   }
 }

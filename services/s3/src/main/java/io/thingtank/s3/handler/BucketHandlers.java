@@ -29,7 +29,7 @@ public final class BucketHandlers {
         String constraint = XmlIn.parse(body.bytes().getBytes(), "CreateBucketConfiguration").text("LocationConstraint");
         if (constraint != null && !constraint.isBlank()) region = constraint.trim();
       }
-      Bucket b = new Bucket(name, ctx.now(), region, acl == null ? "private" : acl, null);
+      Bucket b = new Bucket(name, ctx.now(), region, acl == null ? "private" : acl, null, null, null);
       return ctx.onBucket(name, () -> ctx.store().createBucket(b));
     }).compose(created -> created
         ? Future.succeededFuture(S3Response.ok().header("location", "/" + name))

@@ -34,6 +34,13 @@ public final class S3Response {
     return r;
   }
 
+  public static S3Response bytes(int status, String contentType, Buffer body) {
+    S3Response r = new S3Response(status);
+    r.body = body;
+    r.headers.put("content-type", contentType);
+    return r;
+  }
+
   public S3Response header(String name, Object value) {
     if (value != null) headers.put(name, String.valueOf(value));
     return this;

@@ -1,0 +1,35 @@
+package io.thingtank.s3.access;
+
+import io.thingtank.s3.wire.S3Call;
+import io.thingtank.s3.wire.S3Operation;
+
+/** The IAM action and resource ARN a request needs (S3 User Guide, "Actions, resources, and condition keys"). */
+public final class Actions {
+  private Actions() {}
+
+  public static String action(S3Operation op) {
+    return "s3:" + switch (op) {
+      case GetObject, HeadObject -> "GetObject";
+      case ListObjects, ListObjectsV2, HeadBucket -> "ListBucket";
+      case ListObjectVersions -> "ListBucketVersions";
+      case PutObject, CopyObject, PostObject, CreateMultipartUpload, UploadPart, UploadPartCopy,
+           CompleteMultipartUpload -> "PutObject";
+      case DeleteObject, DeleteObjects -> "DeleteObject";
+      case ListParts -> "ListMultipartUploadParts";
+      case ListMultipartUploads -> "ListBucketMultipartUploads";
+      case GetBucketLocation -> "GetBucketLocation";
+      case GetObjectAttributes -> "GetObjectAttributes";
+      case GetBucketLifecycleConfiguration -> "GetLifecycleConfiguration";
+      case PutBucketLifecycleConfiguration, DeleteBucketLifecycle -> "PutLifecycleConfiguration";
+      case GetBucketCors -> "GetBucketCORS";
+      case PutBucketCors, DeleteBucketCors -> "PutBucketCORS";
+      case DeleteBucketTagging -> "PutBucketTagging";
+      case DeleteObjectTagging -> "DeleteObjectTagging";
+      default -> op.name();
+    };
+  }
+
+  public static String resource(S3Call call) {
+    return "arn:aws:s3:::" + call.bucket() + (call.key() == null ? "" : "/" + call.key());
+  }
+}
