@@ -17,6 +17,12 @@ final class MqttChannelSetup {
   /** Longest client id accepted; MQTT 5 §3.1.3.1 allows any length up to the string limit. */
   private static final int MAX_CLIENT_ID = 65535;
 
+  /**
+   * Bytes a connection may have waiting to be written before it counts as a slow consumer and
+   * QoS 0 messages to it are dropped (QoS 1/2 are bounded by its Receive Maximum instead).
+   */
+  static final int SEND_BUFFER_HIGH = 8 * 1024 * 1024, SEND_BUFFER_LOW = 4 * 1024 * 1024;
+
   private MqttChannelSetup() {}
 
   /**
@@ -24,6 +30,8 @@ final class MqttChannelSetup {
    * are decoded into packets first, and packets written by the connection are encoded last.
    */
   static void install(ChannelPipeline pipeline, String beforeName, int maxPacketSize) {
+    pipeline.channel().config().setWriteBufferWaterMark(
+        new io.netty.channel.WriteBufferWaterMark(SEND_BUFFER_LOW, SEND_BUFFER_HIGH));
     pipeline.addBefore(beforeName, "mqttEncoder", MqttEncoder.INSTANCE);
     pipeline.addBefore(beforeName, "mqttDecoder", new MqttDecoder(maxPacketSize, MAX_CLIENT_ID));
   }

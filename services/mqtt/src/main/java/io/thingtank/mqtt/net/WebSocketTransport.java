@@ -38,6 +38,7 @@ final class WebSocketTransport implements MqttTransport {
 
   /** Wires the WebSocket to {@code conn}: frames in, packets out, close. */
   void attach(Function<MqttTransport, MqttConnection> factory) {
+    ws.setWriteQueueMaxSize(MqttChannelSetup.SEND_BUFFER_HIGH);
     connection = factory.apply(this);
     ws.binaryMessageHandler(this::received);
     ws.closeHandler(v -> connection.transportClosed());
