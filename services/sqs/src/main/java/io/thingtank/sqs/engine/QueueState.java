@@ -31,6 +31,7 @@ import java.util.function.LongSupplier;
 final class QueueState {
   private static final long ATTEMPT_MILLIS = 5 * 60_000;
   private static final long PURGE_MILLIS = 60_000;
+  private static final long MAX_VISIBILITY_MILLIS = 43_200_000;
 
   private volatile Queue queue;
   private RedrivePolicy redrive;
@@ -46,6 +47,7 @@ final class QueueState {
   private final Map<String, Attempt> attempts = new HashMap<>();
   private final List<Promise<Void>> waiters = new ArrayList<>();
   private long lastPurgeMillis = Long.MIN_VALUE / 2;
+  private volatile boolean deleted;
 
   private record Attempt(List<Long> seqs, List<Long> nonces, long expiresAt) {}
 
@@ -58,6 +60,11 @@ final class QueueState {
   }
 
   Queue queue() { return queue; }
+
+  /** Marks the queue deleted: work still queued for it fails with QueueDoesNotExist. Any thread. */
+  void markDeleted() { deleted = true; }
+
+  boolean deleted() { return deleted; }
 
   void update(Queue q) {
     this.queue = q;
@@ -166,7 +173,11 @@ final class QueueState {
     return true;
   }
 
-  /** Sets a new visibility timeout on an in-flight message; true when it became visible now. */
+  /**
+   * Sets a new visibility timeout on an in-flight message; true when it became visible now. The
+   * message may stay invisible at most 12 hours after its first receive (API reference,
+   * ChangeMessageVisibility).
+   */
   boolean changeVisibility(ReceiptHandle h, String text, int seconds, long now, Changes changes) {
     advance(now, changes);
     Entry e = bySeq.get(h.seq());
@@ -175,6 +186,10 @@ final class QueueState {
           "Message does not exist or is not available for visibility timeout change.");
     }
     if (e.state != Entry.State.IN_FLIGHT) throw SqsErrors.messageNotInflight();
+    if (now + seconds * 1000L - e.firstReceiveMillis > MAX_VISIBILITY_MILLIS) {
+      throw SqsErrors.invalidParameter("VisibilityTimeout", seconds,
+          "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]");
+    }
     pending.remove(e);
     e.visibleAt = now + seconds * 1000L;
     pending.add(e);
@@ -212,16 +227,20 @@ final class QueueState {
     }
   }
 
-  /** Wakes every long-polling receiver. Any thread. */
-  void wakeWaiters() {
-    List<Promise<Void>> wake;
+  /** Wakes up to {@code messages} long-polling receivers (one per new message: no thundering herd). Any thread. */
+  void wakeWaiters(int messages) {
+    List<Promise<Void>> wake = new ArrayList<>();
     synchronized (waiters) {
-      if (waiters.isEmpty()) return;
-      wake = new ArrayList<>(waiters);
-      waiters.clear();
+      while (!waiters.isEmpty() && wake.size() < messages) {
+        Promise<Void> p = waiters.removeFirst();
+        if (!p.future().isComplete()) wake.add(p);
+      }
     }
     for (Promise<Void> p : wake) p.tryComplete();
   }
+
+  /** Wakes every long-polling receiver (the queue was deleted). Any thread. */
+  void wakeAllWaiters() { wakeWaiters(Integer.MAX_VALUE); }
 
   private List<Received> repeatAttempt(String attemptId, long now, QueueStore store) {
     Attempt a = attempts.get(attemptId);

@@ -135,16 +135,18 @@ public final class Queues {
     QueueState s = byName.remove(key(q.account(), q.name()));
     if (s == null) return Future.failedFuture(SqsErrors.queueDoesNotExist());
     deletedAt.put(key(q.account(), q.name()), clock.millis());
+    s.markDeleted();
     return executor.submit(q.id(), () -> {
       store.deleteQueue(q);
       return null;
-    }).onComplete(x -> s.wakeWaiters()).mapEmpty();
+    }).onComplete(x -> s.wakeAllWaiters()).mapEmpty();
   }
 
   /** Changes the queue's settings (attributes, tags, policy) on its stripe. */
   public Future<Queue> update(Queue q, UnaryOperator<Queue> change) {
     QueueState s = state(q);
     return executor.submit(q.id(), () -> {
+      if (s.deleted()) throw SqsErrors.queueDoesNotExist();
       Queue changed = change.apply(s.queue());
       checkRedrive(changed);
       store.putQueue(changed);
@@ -156,7 +158,7 @@ public final class Queues {
   public Future<List<Sent>> send(Queue q, List<Outgoing> messages) {
     QueueState s = state(q);
     return onQueue(s, (state, changes) -> state.send(messages, clock.millis(), changes))
-        .onSuccess(x -> s.wakeWaiters());
+        .onSuccess(x -> s.wakeWaiters(messages.size()));
   }
 
   /** ReceiveMessage, waiting up to {@link ReceiveOptions#waitMillis} for a message to arrive. */
@@ -192,7 +194,6 @@ public final class Queues {
       long timer = vertx.setTimer(Math.max(1, Math.min(remaining, untilVisible)), id -> wake.tryComplete());
       return wake.future().compose(v -> {
         vertx.cancelTimer(timer);
-        if (!byName.containsValue(s)) return Future.failedFuture(SqsErrors.queueDoesNotExist());
         return attempt(s, o, deadlineNanos);
       });
     });
@@ -221,28 +222,27 @@ public final class Queues {
   /** ChangeMessageVisibility(Batch): per entry, null when done or the error. */
   public Future<List<AwsError>> changeVisibility(Queue q, List<VisibilityChange> entries) {
     QueueState s = state(q);
-    boolean[] woke = {false};
+    int[] visible = {0};
     return onQueue(s, (state, changes) -> {
       List<AwsError> out = new ArrayList<>();
       for (VisibilityChange c : entries) {
         ReceiptHandle h = ReceiptHandle.decode(c.receiptHandle());
         try {
           if (h == null || h.queueId() != q.id()) throw SqsErrors.receiptHandleIsInvalid(c.receiptHandle());
-          woke[0] |= state.changeVisibility(h, c.receiptHandle(), c.seconds(), clock.millis(), changes);
+          if (state.changeVisibility(h, c.receiptHandle(), c.seconds(), clock.millis(), changes)) visible[0]++;
           out.add(null);
         } catch (AwsError e) {
           out.add(e);
         }
       }
       return out;
-    }).onSuccess(x -> {
-      if (woke[0]) s.wakeWaiters();
-    });
+    }).onSuccess(x -> s.wakeWaiters(visible[0]));
   }
 
   public Future<Void> purge(Queue q, String queueUrl) {
+    QueueState s = state(q);
     return executor.submit(q.id(), () -> {
-      QueueState s = state(q);
+      if (s.deleted()) throw SqsErrors.queueDoesNotExist();
       s.purge(clock.millis(), queueUrl);
       store.purge(q.id());
       return null;
@@ -290,11 +290,12 @@ public final class Queues {
     executor.submit(target.queue().id(), () -> {
       for (Message m : messages) target.insertMoved(m, now);
       return null;
-    }).onSuccess(x -> target.wakeWaiters());
+    }).onSuccess(x -> target.wakeWaiters(messages.size()));
   }
 
   private <T> Future<T> onQueue(QueueState s, BiFunction<QueueState, Changes, T> work) {
     return executor.submit(s.queue().id(), () -> {
+      if (s.deleted()) throw SqsErrors.queueDoesNotExist();
       Changes changes = new Changes();
       T result = work.apply(s, changes);
       store.apply(changes);

@@ -154,4 +154,31 @@ class QueueStateTest {
   private Message message(long seq, String group) {
     return new Message(seq, "id" + seq, "body" + seq, Map.of(), null, now, "me", group, "d" + seq, null, "md5");
   }
+
+  @Test
+  void visibilityCannotExtendBeyondTwelveHoursAfterTheFirstReceive() {
+    QueueState s = queue("q", Map.of());
+    send(s, msg("a"));
+    Received r = receive(s, 1, 43_200, null).getFirst();
+    ReceiptHandle h = ReceiptHandle.decode(r.receiptHandle());
+    now += 3_600_000;
+    assertThatThrownBy(() -> s.changeVisibility(h, r.receiptHandle(), 43_200, now, new Changes()))
+        .isInstanceOf(AwsError.class).hasMessageContaining("beyond the limit");
+    s.changeVisibility(h, r.receiptHandle(), 39_600, now, new Changes());
+  }
+
+  @Test
+  void deduplicationPerMessageGroupScopesIdsByGroup() {
+    QueueState perGroup = queue("g.fifo", Map.of("FifoQueue", "true", "DeduplicationScope", "messageGroup"));
+    List<Sent> a = send(perGroup, new Outgoing("x", "md5", Map.of(), null, null, "A", "same", "me"),
+        new Outgoing("x", "md5", Map.of(), null, null, "B", "same", "me"),
+        new Outgoing("x", "md5", Map.of(), null, null, "A", "same", "me"));
+    assertThat(a.get(1).messageId()).isNotEqualTo(a.get(0).messageId());
+    assertThat(a.get(2).messageId()).isEqualTo(a.get(0).messageId());
+    QueueState perQueue = queue("q.fifo", Map.of("FifoQueue", "true"));
+    List<Sent> b = send(perQueue, new Outgoing("x", "md5", Map.of(), null, null, "A", "same", "me"),
+        new Outgoing("x", "md5", Map.of(), null, null, "B", "same", "me"));
+    assertThat(b.get(1).messageId()).isEqualTo(b.get(0).messageId());
+    assertThat(counts(perQueue).visible()).isEqualTo(1);
+  }
 }
