@@ -9,6 +9,7 @@ import io.thingtank.core.web.WebMount;
 import io.thingtank.wamp.auth.RealmConfig;
 import io.thingtank.wamp.auth.WampConfig;
 import io.thingtank.wamp.bridge.HttpBridge;
+import io.thingtank.wamp.bus.BusAuthorizer;
 import io.thingtank.wamp.bus.WampMessageBus;
 import io.thingtank.wamp.router.Realm;
 import io.thingtank.wamp.router.Router;
@@ -42,6 +43,8 @@ public final class WampModule implements ServiceModule {
     for (RealmConfig rc : config.realms().values()) {
       realms.add(new Realm(rc, p.vertx(), p.clock(), config.strictUris(), store));
     }
+    BusAuthorizer authorizer = new BusAuthorizer(bus);
+    for (Realm r : realms) r.dynamicAuthorizer(authorizer);
     router = new Router(config, realms);
     p.mount(new WebMount("/ws", WebSocketEndpoint.SUB_PROTOCOLS, new WebSocketEndpoint(router)));
     p.mount(new WebMount("/publish", List.of(), new HttpBridge(router, bus, false)));

@@ -10,14 +10,22 @@ import java.util.List;
  */
 public final class Role {
   private final String name;
+  private final String authorizer;
   private final UriIndex<Permission> rules = new UriIndex<>();
 
-  public Role(String name, List<Permission> permissions) {
+  public Role(String name, List<Permission> permissions) { this(name, permissions, null); }
+
+  /** A role whose decisions come from {@code authorizer}, a WAMP procedure (Crossbar's dynamic authorizer). */
+  public Role(String name, List<Permission> permissions, String authorizer) {
     this.name = name;
+    this.authorizer = authorizer;
     for (Permission p : permissions) rules.put(p.uri(), p.match(), p);
   }
 
   public String name() { return name; }
+
+  /** The authorizer procedure, or null when the static rules decide. */
+  public String authorizer() { return authorizer; }
 
   /** The rule that governs {@code uri}, or null (deny). */
   public Permission ruleFor(String uri) { return rules.best(uri); }

@@ -63,7 +63,7 @@ public record WampConfig(Map<String, RealmConfig> realms, Map<String, Authentica
             disclose.path("caller").asBoolean(), disclose.path("publisher").asBoolean()));
       }
       String roleName = text(role, "name", null);
-      roles.put(roleName, new Role(roleName, perms));
+      roles.put(roleName, new Role(roleName, perms, role.path("authorizer").asText(null)));
     }
     if (dev || !roles.containsKey("anonymous")) roles.putIfAbsent("anonymous", defaultAnonymous(dev));
     if (dev) roles.put("anonymous", defaultAnonymous(true));

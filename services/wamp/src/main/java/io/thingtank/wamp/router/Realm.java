@@ -37,6 +37,7 @@ public final class Realm {
   private final Dealer dealer;
   private final MetaApi meta;
   private final Retention retention;
+  private DynamicAuthorizer dynamicAuthorizer;
 
   public Realm(RealmConfig config, Vertx vertx, Clock clock, boolean strictUris, EventStore store) {
     this.name = config.name();
@@ -50,6 +51,9 @@ public final class Realm {
     this.dealer = new Dealer(this);
     this.meta = new MetaApi(this, broker, dealer);
   }
+
+  /** Sets how roles with an {@code authorizer} procedure are asked; call before serving. */
+  public void dynamicAuthorizer(DynamicAuthorizer a) { this.dynamicAuthorizer = a; }
 
   /** Loads retained events and history; blocking, call once before serving. */
   public void load() { retention.load(); }
@@ -93,6 +97,47 @@ public final class Realm {
    */
   public void handle(Session s, Message m) {
     if (!s.open()) return;
+    if (s.role().authorizer() != null) {
+      s.held.addLast(m);
+      if (s.held.size() == 1) drainHeld(s);
+      return;
+    }
+    route(s, m);
+  }
+
+  /**
+   * Dynamic authorization keeps a session's order: messages wait in {@code held} while the
+   * authorizer is asked about the head one; decisions are cached for the session.
+   */
+  private void drainHeld(Session s) {
+    while (!s.held.isEmpty() && s.open()) {
+      Message m = s.held.peekFirst();
+      String[] need = authzKey(s, m);
+      if (need != null && !s.authorized.containsKey(need[0] + " " + need[1])) {
+        Action action = Action.valueOf(need[0]);
+        dynamicAuthorizer.authorize(this, s, s.role().authorizer(), need[1], action).onComplete(ar -> execute(() -> {
+          s.authorized.put(need[0] + " " + need[1], ar.succeeded() ? ar.result() : null);
+          drainHeld(s);
+        }));
+        return;
+      }
+      s.held.pollFirst();
+      route(s, m);
+    }
+  }
+
+  /** The (action, uri) a message needs authorized, or null. */
+  private static String[] authzKey(Session s, Message m) {
+    return switch (m) {
+      case Message.Publish p -> new String[] {"PUBLISH", p.topic()};
+      case Message.Subscribe sub -> new String[] {"SUBSCRIBE", sub.topic()};
+      case Message.Call c -> s.calls.containsKey(c.request()) ? null : new String[] {"CALL", c.procedure()};
+      case Message.Register r -> new String[] {"REGISTER", r.procedure()};
+      default -> null;
+    };
+  }
+
+  private void route(Session s, Message m) {
     switch (m) {
       case Message.Publish p -> broker.publish(s, p);
       case Message.Subscribe sub -> broker.subscribe(s, sub);
@@ -117,7 +162,7 @@ public final class Realm {
 
   /** The governing rule if the session's role allows {@code action} on {@code uri}; else not_authorized. */
   Permission authorize(Session s, String uri, Action action) {
-    Permission p = s.role().ruleFor(uri);
+    Permission p = s.role().authorizer() != null ? s.authorized.get(action.name() + " " + uri) : s.role().ruleFor(uri);
     if (p == null || !p.allows(action)) {
       throw new WampException(WampUris.NOT_AUTHORIZED, "session is not authorized to "
           + action.name().toLowerCase() + " '" + uri + "'");

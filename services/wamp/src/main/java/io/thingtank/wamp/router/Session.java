@@ -27,6 +27,9 @@ public final class Session {
   /** Invocations this session must answer, by INVOCATION request id. */
   final Map<Long, PendingCall> invocations = new HashMap<>();
   final List<Testament> testaments = new ArrayList<>();
+  /** Dynamic authorization: decisions so far by "action uri", and messages held while one is pending. */
+  final Map<String, io.thingtank.wamp.auth.Permission> authorized = new HashMap<>();
+  final java.util.ArrayDeque<io.thingtank.wamp.message.Message> held = new java.util.ArrayDeque<>();
   private long nextInvocation;
   private boolean open = true;
 
