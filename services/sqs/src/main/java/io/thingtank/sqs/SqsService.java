@@ -30,38 +30,29 @@ import io.thingtank.sqs.handler.SetQueueAttributesHandler;
 import io.thingtank.sqs.handler.StartMessageMoveTaskHandler;
 import io.thingtank.sqs.handler.TagQueueHandler;
 import io.thingtank.sqs.handler.UntagQueueHandler;
-import io.thingtank.sqs.store.QueueStore;
 import io.thingtank.sqs.store.RocksQueueStore;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Amazon SQS (API 2012-11-05) over the JSON protocol (with query-compatible error codes) and the
- * query protocol. Opens the queues at start (from the {@code sqs} table, or from the store given
- * to the constructor) and lists one handler per operation; no logic of its own.
+ * query protocol. Opens the queues at start (from the engine's {@code sqs} table) and lists one
+ * handler per operation; no logic of its own.
  */
 public final class SqsService implements AwsService {
   private static final AwsServiceModel MODEL = new AwsServiceModel("sqs", "AmazonSQS",
       Set.of(AwsProtocol.AWS_JSON_1_0, AwsProtocol.AWS_QUERY), "2012-11-05",
       "http://queue.amazonaws.com/doc/2012-11-05/", "software.amazon.awssdk.services.sqs.model", true, null);
 
-  private final Function<Platform, QueueStore> stores;
   private volatile List<OperationHandler<?, ?>> handlers = List.of();
   private volatile Queues queues;
-
-  /** SQS on the platform's RocksDB engine. */
-  public SqsService() { this(p -> new RocksQueueStore(p.storage())); }
-
-  /** SQS on another store (tests: {@code InMemoryQueueStore}). */
-  public SqsService(Function<Platform, QueueStore> stores) { this.stores = stores; }
 
   @Override public AwsServiceModel model() { return MODEL; }
 
   @Override
   public Future<?> start(Platform p) {
-    Queues q = new Queues(p.vertx(), p.executor(), stores.apply(p), p.clock(), p.ids());
+    Queues q = new Queues(p.vertx(), p.executor(), new RocksQueueStore(p.storage()), p.clock(), p.ids());
     return p.vertx().executeBlocking(() -> {
       q.load();
       return null;
