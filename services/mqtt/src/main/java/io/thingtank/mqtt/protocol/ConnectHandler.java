@@ -65,7 +65,9 @@ final class ConnectHandler {
     Message will = null;
     if (h.isWillFlag()) {
       if (!Topics.validName(p.willTopic())) {
-        refuse(IDENTIFIER_REJECTED_V3, TOPIC_INVALID);
+        // MQTT 5 §3.1.3.3: CONNACK 0x90; 3.1.1 has no return code for it, so just close
+        if (c.v5) refuse(0, TOPIC_INVALID);
+        else c.close(null);
         return;
       }
       MqttProperties wp = p.willProperties();
