@@ -10,9 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench/run.sh sqs|startup}: runs a scenario against ThingTank and its peer in one run, prints ratios. */
+/** {@code bench/run.sh sqs|startup|wamp-pubsub|wamp-rpc|mqtt|devices}: runs a scenario against ThingTank and its peer in one run, prints ratios. */
 @Command(name = "thingtank-bench", mixinStandardHelpOptions = true,
-    subcommands = {BenchMain.Sqs.class, BenchMain.Startup.class})
+    subcommands = {BenchMain.Sqs.class, BenchMain.Startup.class, WampPubSubCommand.class, WampRpcCommand.class,
+        MqttCommand.class, DevicesCommand.class})
 public final class BenchMain {
   @Option(names = "--root", description = "Repository root.", defaultValue = ".", scope = CommandLine.ScopeType.INHERIT)
   Path root;

@@ -2,6 +2,7 @@ package io.thingtank.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A server under test, started as its own process on loopback so that ThingTank and its peer
@@ -21,12 +26,15 @@ final class Peer implements AutoCloseable {
   final Process process;
   final URI endpoint;
   final long startMillis;
+  /** The ports the process listens on, by flag name without dashes (e.g. "web-port"); may be empty. */
+  final Map<String, Integer> ports;
 
-  private Peer(String name, Process process, URI endpoint, long startMillis) {
+  private Peer(String name, Process process, URI endpoint, long startMillis, Map<String, Integer> ports) {
     this.name = name;
     this.process = process;
     this.endpoint = endpoint;
     this.startMillis = startMillis;
+    this.ports = ports;
   }
 
   static int freePort() throws IOException {
@@ -39,6 +47,11 @@ final class Peer implements AutoCloseable {
 
   /** ThingTank's own server jar, as `./thingtank serve` runs it, with every port on a free one. */
   static Peer thingTank(Path root, Path dataDir, int awsPort) throws Exception {
+    return thingTank(root, dataDir, awsPort, List.of());
+  }
+
+  /** As {@link #thingTank(Path, Path, int)} with extra serve flags (e.g. {@code --dev}); {@link #ports} says where. */
+  static Peer thingTank(Path root, Path dataDir, int awsPort, List<String> extraFlags) throws Exception {
     Path serverTarget = root.resolve("server/target");
     String jar;
     try (var s = Files.list(serverTarget)) {
@@ -48,11 +61,55 @@ final class Peer implements AutoCloseable {
     List<String> cmd = new ArrayList<>(List.of(java(), "-Xms64m", "-cp", jar + ":" + serverTarget.resolve("lib") + "/*",
         "io.thingtank.server.Main", "serve", "--host", "127.0.0.1", "--data-dir", dataDir.toString(),
         "--aws-port", String.valueOf(awsPort)));
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put("aws-port", awsPort);
     for (String flag : List.of("--web-port", "--devices-port", "--mqtt-port", "--rawsocket-port", "--coap-port")) {
+      int port = freePort();
+      ports.put(flag.substring(2), port);
       cmd.add(flag);
-      cmd.add(String.valueOf(freePort()));
+      cmd.add(String.valueOf(port));
     }
-    return start("thingtank", cmd, URI.create("http://127.0.0.1:" + awsPort), "/_thingtank/health", dataDir);
+    cmd.addAll(extraFlags);
+    return start("thingtank", cmd, URI.create("http://127.0.0.1:" + awsPort), "/_thingtank/health", dataDir, ports);
+  }
+
+  /** fox-wamp (npm, installed under bench/peers/fox-wamp by bench/run.sh), WAMP at ws://127.0.0.1:port/ws. */
+  static Peer foxWamp(Path root, Path workDir, int port) throws Exception {
+    Path dir = root.resolve("bench/peers/fox-wamp");
+    if (!Files.isDirectory(dir.resolve("node_modules/fox-wamp"))) {
+      throw new IllegalStateException("run bench/run.sh wamp-pubsub (it installs fox-wamp with npm) first");
+    }
+    List<String> cmd = List.of("node", dir.resolve("router.js").toString(), String.valueOf(port));
+    return start("fox-wamp", cmd, URI.create("http://127.0.0.1:" + port), "/", workDir, Map.of("web-port", port));
+  }
+
+  /** Debian's mosquitto on a free loopback port, anonymous, with a generated config. */
+  static Peer mosquitto(Path workDir, int port) throws Exception {
+    Files.createDirectories(workDir);
+    Path conf = workDir.resolve("mosquitto.conf");
+    Files.writeString(conf, """
+        listener %d 127.0.0.1
+        allow_anonymous true
+        persistence false
+        max_queued_messages 100000
+        max_inflight_messages 100
+        log_type error
+        """.formatted(port));
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(mosquittoBinary(), "-c", conf.toString()).redirectErrorStream(true)
+        .redirectOutput(workDir.resolve("mosquitto.log").toFile()).start();
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (!p.isAlive()) throw new IllegalStateException("mosquitto exited; see " + workDir.resolve("mosquitto.log"));
+      try (Socket s = new Socket("127.0.0.1", port)) {
+        return new Peer("mosquitto", p, URI.create("tcp://127.0.0.1:" + port), (System.nanoTime() - t0) / 1_000_000,
+            Map.of("mqtt-port", port));
+      } catch (IOException e) {
+        Thread.sleep(20);
+      }
+    }
+    p.destroyForcibly();
+    throw new IllegalStateException("mosquitto did not listen within 30 s");
   }
 
   /** ElasticMQ from Maven Central; its class path is resolved by bench/peer.sh. */
@@ -69,10 +126,11 @@ final class Peer implements AutoCloseable {
         """.formatted(port, port));
     List<String> cmd = List.of(java(), "-Xms64m", "-Dconfig.file=" + conf, "-cp", Files.readString(cpFile).trim(),
         "org.elasticmq.server.Main");
-    return start("elasticmq", cmd, URI.create("http://127.0.0.1:" + port), "/?Action=ListQueues", workDir);
+    return start("elasticmq", cmd, URI.create("http://127.0.0.1:" + port), "/?Action=ListQueues", workDir, Map.of());
   }
 
-  private static Peer start(String name, List<String> cmd, URI endpoint, String probe, Path logDir) throws Exception {
+  private static Peer start(String name, List<String> cmd, URI endpoint, String probe, Path logDir,
+      Map<String, Integer> ports) throws Exception {
     long t0 = System.nanoTime();
     Files.createDirectories(logDir);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -85,7 +143,7 @@ final class Peer implements AutoCloseable {
         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(endpoint.resolve(probe)).GET().build(),
             HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() < 500 && (!name.equals("thingtank") || bannerPrinted(logDir.resolve(name + ".log")))) {
-          return new Peer(name, p, endpoint, (System.nanoTime() - t0) / 1_000_000);
+          return new Peer(name, p, endpoint, (System.nanoTime() - t0) / 1_000_000, ports);
         }
       } catch (IOException e) {
         // not listening yet
@@ -94,6 +152,11 @@ final class Peer implements AutoCloseable {
     }
     p.destroyForcibly();
     throw new IllegalStateException(name + " did not answer within 60 s");
+  }
+
+  /** Debian installs mosquitto in /usr/sbin, which is not always on PATH. */
+  static String mosquittoBinary() {
+    return Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
   }
 
   /** ThingTank prints its banner once every module (every listener) is up. */
@@ -107,6 +170,24 @@ final class Peer implements AutoCloseable {
       if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
     }
     return -1;
+  }
+
+  /**
+   * Java heap in use after a full GC, in MiB, from {@code jcmd <pid> GC.heap_info} (-1 if the
+   * process is not a JVM or jcmd fails).
+   */
+  long heapUsedAfterGcMiB() throws Exception {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    run(jcmd.toString(), String.valueOf(process.pid()), "GC.run");
+    Matcher m = Pattern.compile("used (\\d+)K").matcher(run(jcmd.toString(), String.valueOf(process.pid()), "GC.heap_info"));
+    return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
+  }
+
+  private static String run(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    return out;
   }
 
   @Override

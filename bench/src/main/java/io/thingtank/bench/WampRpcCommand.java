@@ -1,0 +1,67 @@
+package io.thingtank.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench/run.sh wamp-rpc}: 1 callee, N concurrent callers at peak and at half of peak, ThingTank vs fox-wamp. */
+@Command(name = "wamp-rpc", description = "WAMP RPC calls/s and latency at peak and at half of peak, ThingTank vs fox-wamp.")
+final class WampRpcCommand implements Callable<Integer> {
+  @CommandLine.ParentCommand BenchMain parent;
+  @Option(names = "--calls", defaultValue = "50000", description = "Calls in the peak run.") int calls;
+  @Option(names = "--callers", defaultValue = "16") int callers;
+  @Option(names = "--bytes", defaultValue = "100") int bytes;
+  @Option(names = "--warmup", defaultValue = "5000") int warmup;
+  @Option(names = "--half-calls", defaultValue = "20000", description = "Calls in the half-of-peak run.") int halfCalls;
+  @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
+
+  private record Pair(WampScenario.RpcResult peak, WampScenario.RpcResult half) {}
+
+  @Override public Integer call() throws Exception {
+    Path work = Files.createTempDirectory("bench-wamp-rpc");
+    Vertx vertx = Vertx.vertx();
+    WebSocketClient client = Connections.webSocketClient(vertx);
+    List<Pair> results = new ArrayList<>();
+    try {
+      try (Peer p = Peer.thingTank(parent.root, work.resolve("thingtank"), Peer.freePort(), List.of("--dev"))) {
+        results.add(run(client, new WampScenario.Target("ThingTank", p.ports.get("web-port"), "/ws", "realm1")));
+      }
+      try (Peer p = Peer.foxWamp(parent.root, work.resolve("fox-wamp"), Peer.freePort())) {
+        results.add(run(client, new WampScenario.Target("fox-wamp 0.7.28", p.ports.get("web-port"), "/ws", "realm1")));
+      }
+    } finally {
+      client.close();
+      vertx.close();
+    }
+    System.out.println(Report.header("target", "load", "callers", "calls", "answered", "calls/s", "p50 ms", "p99 ms", "max ms"));
+    for (Pair pr : results) {
+      for (WampScenario.RpcResult r : List.of(pr.peak(), pr.half())) {
+        System.out.println(Report.row(r.target(), r == pr.peak() ? "peak (closed loop)" : "half of peak (paced)",
+            r.callers(), r.calls(), r.answered(), Math.round(r.perSec()), Report.ms(r.latency(), 50),
+            Report.ms(r.latency(), 99), Report.maxMs(r.latency())));
+      }
+    }
+    if (results.size() == 2) {
+      System.out.printf("%nratio ThingTank/fox-wamp: peak calls/s %s, peak p99 %s, half-load p99 %s%n",
+          Report.ratio(results.get(0).peak().perSec(), results.get(1).peak().perSec()),
+          Report.ratio(Report.ms(results.get(0).peak().latency(), 99), Report.ms(results.get(1).peak().latency(), 99)),
+          Report.ratio(Report.ms(results.get(0).half().latency(), 99), Report.ms(results.get(1).half().latency(), 99)));
+    }
+    return results.stream().allMatch(pr -> pr.peak().answered() == pr.peak().calls()) ? 0 : 1;
+  }
+
+  private Pair run(WebSocketClient client, WampScenario.Target t) throws Exception {
+    WampScenario.rpcPeak(client, t, callers, warmup, bytes, limit);
+    WampScenario.RpcResult peak = WampScenario.rpcPeak(client, t, callers, calls, bytes, limit);
+    System.err.println("done: " + t.name() + " peak, " + Math.round(peak.perSec()) + " calls/s");
+    WampScenario.RpcResult half = WampScenario.rpcPaced(client, t, callers, halfCalls, bytes, peak.perSec() / 2, limit);
+    return new Pair(peak, half);
+  }
+}

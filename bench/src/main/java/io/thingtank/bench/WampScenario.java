@@ -1,0 +1,162 @@
+package io.thingtank.bench;
+
+import io.vertx.core.http.WebSocketClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Scenarios {@code wamp-pubsub} and {@code wamp-rpc} with {@link WampClient}, against any router
+ * at {@code ws://127.0.0.1:port/path}. Latency is measured with {@code System.nanoTime()} carried
+ * in the payload (publisher and subscribers share the bench JVM). Every loop stops at its count
+ * or its time limit, whichever comes first. Runs on the bench's main thread.
+ */
+final class WampScenario {
+  /** Publications not yet delivered to every subscriber, at most (the publisher waits beyond). */
+  static final int WINDOW = 200;
+
+  record Target(String name, int port, String path, String realm) {}
+
+  record PubSubResult(String target, int subscribers, int idle, long published, long delivered, double seconds,
+      Histogram latency) {
+    double perSec() { return delivered / seconds; }
+  }
+
+  record RpcResult(String target, int callers, long calls, long answered, double seconds, Histogram latency) {
+    double perSec() { return answered / seconds; }
+  }
+
+  private WampScenario() {}
+
+  /** The args list of a publication or call: [sentNanos, padding], about {@code bytes} long in JSON. */
+  static String args(long sentNanos, int bytes) {
+    String head = "[" + sentNanos + ",\"";
+    return head + "x".repeat(Math.max(0, bytes - head.length() - 2)) + "\"]";
+  }
+
+  /** The first argument of an EVENT carrying {@link #args}: the number just before the padding. */
+  static long sentNanos(String eventText) {
+    int pad = eventText.lastIndexOf(",\"x");
+    int start = pad - 1;
+    while (start > 0 && Character.isDigit(eventText.charAt(start - 1))) start--;
+    return Long.parseLong(eventText, start, pad, 10);
+  }
+
+  /**
+   * 1 publisher, {@code subscribers} subscribers on one topic, {@code events} publications of
+   * about {@code bytes}, while {@code idle} more sessions sit joined and silent.
+   */
+  static PubSubResult pubsub(WebSocketClient client, Target t, int subscribers, int events, int bytes, int idle,
+      long limitSeconds) throws Exception {
+    List<WampClient> idlers = Connections.open(idle, 200, 120, i -> WampClient.connect(client, t.port(), t.path(), t.realm()));
+    List<WampClient> subs = Connections.open(subscribers, 50, 60, i -> WampClient.connect(client, t.port(), t.path(), t.realm()));
+    WampClient pub = WampClient.connect(client, t.port(), t.path(), t.realm()).toCompletionStage().toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    try {
+      String topic = "bench.pubsub." + System.nanoTime();
+      AtomicLong delivered = new AtomicLong();
+      AtomicLong lastDelivery = new AtomicLong();
+      List<Histogram> hs = new ArrayList<>();
+      List<CompletableFuture<Long>> subscribed = new ArrayList<>();
+      for (WampClient s : subs) {
+        Histogram h = new Histogram(3);
+        hs.add(h);
+        subscribed.add(s.subscribe(topic, m -> {
+          long now = System.nanoTime();
+          h.recordValue(Math.max(0, (now - sentNanos(m)) / 1000));
+          delivered.incrementAndGet();
+          lastDelivery.set(now);
+        }).toCompletionStage().toCompletableFuture());
+      }
+      CompletableFuture.allOf(subscribed.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+      long total = (long) events * subscribers;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
+      long t0 = System.nanoTime();
+      long published = 0;
+      for (; published < events && System.nanoTime() < deadline; published++) {
+        while (published - delivered.get() / subscribers >= WINDOW && System.nanoTime() < deadline) {
+          LockSupport.parkNanos(20_000);
+        }
+        pub.publish(topic, args(System.nanoTime(), bytes));
+      }
+      while (delivered.get() < total && System.nanoTime() < deadline) LockSupport.parkNanos(1_000_000);
+      long end = delivered.get() < total ? System.nanoTime() : lastDelivery.get();
+      Thread.sleep(100);
+      Histogram all = new Histogram(3);
+      hs.forEach(all::add);
+      return new PubSubResult(t.name(), subscribers, idle, published, delivered.get(), (end - t0) / 1e9, all);
+    } finally {
+      pub.close();
+      subs.forEach(WampClient::close);
+      idlers.forEach(WampClient::close);
+    }
+  }
+
+  /** 1 callee echoing its args, {@code callers} sessions each calling in a closed loop, {@code calls} in all. */
+  static RpcResult rpcPeak(WebSocketClient client, Target t, int callers, int calls, int bytes, long limitSeconds)
+      throws Exception {
+    return rpc(client, t, callers, calls, bytes, 0, limitSeconds);
+  }
+
+  /** As {@link #rpcPeak} but open loop: calls issued at {@code ratePerSec}, spread over the callers. */
+  static RpcResult rpcPaced(WebSocketClient client, Target t, int callers, int calls, int bytes, double ratePerSec,
+      long limitSeconds) throws Exception {
+    return rpc(client, t, callers, calls, bytes, ratePerSec, limitSeconds);
+  }
+
+  private static RpcResult rpc(WebSocketClient client, Target t, int callers, int calls, int bytes, double rate,
+      long limitSeconds) throws Exception {
+    WampClient callee = WampClient.connect(client, t.port(), t.path(), t.realm()).toCompletionStage()
+        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+    List<WampClient> cs = Connections.open(callers, 50, 60, i -> WampClient.connect(client, t.port(), t.path(), t.realm()));
+    try {
+      String procedure = "bench.echo." + System.nanoTime();
+      callee.register(procedure, a -> a).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      ConcurrentHistogram latency = new ConcurrentHistogram(3);
+      AtomicLong answered = new AtomicLong();
+      AtomicLong failed = new AtomicLong();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
+      long t0 = System.nanoTime();
+      if (rate <= 0) {
+        AtomicInteger issued = new AtomicInteger();
+        for (WampClient c : cs) closedLoop(c, procedure, bytes, calls, deadline, issued, answered, failed, latency);
+      } else {
+        long period = (long) (1e9 / rate);
+        for (int i = 0; i < calls && System.nanoTime() < deadline; i++) {
+          long due = t0 + i * period;
+          long wait = due - System.nanoTime();
+          if (wait > 0) LockSupport.parkNanos(wait);
+          long s = System.nanoTime();
+          cs.get(i % cs.size()).call(procedure, args(s, bytes)).onComplete(r -> {
+            latency.recordValue((System.nanoTime() - s) / 1000);
+            (r.succeeded() ? answered : failed).incrementAndGet();
+          });
+        }
+      }
+      while (answered.get() + failed.get() < calls && System.nanoTime() < deadline) LockSupport.parkNanos(1_000_000);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      if (failed.get() > 0) System.err.println(t.name() + ": " + failed.get() + " calls failed");
+      return new RpcResult(t.name(), callers, calls, answered.get(), seconds, latency);
+    } finally {
+      callee.close();
+      cs.forEach(WampClient::close);
+    }
+  }
+
+  private static void closedLoop(WampClient c, String procedure, int bytes, int calls, long deadline,
+      AtomicInteger issued, AtomicLong answered, AtomicLong failed, ConcurrentHistogram latency) {
+    if (issued.incrementAndGet() > calls || System.nanoTime() > deadline) return;
+    long s = System.nanoTime();
+    c.call(procedure, args(s, bytes)).onComplete(r -> {
+      latency.recordValue((System.nanoTime() - s) / 1000);
+      (r.succeeded() ? answered : failed).incrementAndGet();
+      closedLoop(c, procedure, bytes, calls, deadline, issued, answered, failed, latency);
+    });
+  }
+}
