@@ -29,8 +29,11 @@ final class TestBroker implements AutoCloseable {
       JsonNode section = new ObjectMapper().readTree(mqttSectionJson);
       Config config = adjust.apply(Config.forTest(dataDir).withDev(dev).withSection("mqtt", section));
       MqttModule mqtt = new MqttModule();
+      // a module that provides the MessageBus registers before MQTT starts; the web port starts last
       List<ServiceModule> modules = new ArrayList<>(List.of(extra));
-      modules.add(0, mqtt);
+      int at = 0;
+      while (at < modules.size() && !(modules.get(at) instanceof io.thingtank.edge.web.WebModule)) at++;
+      modules.add(at, mqtt);
       return new TestBroker(Node.start(config, modules), mqtt);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
