@@ -21,9 +21,10 @@ import java.util.Map;
 /**
  * Value encodings of the {@code sqs} table (keys are in {@link QueueKeys}). Queues are JSON (rare
  * writes, readable in a dump); messages are a compact binary record, version byte first:
- * {@code 1, seq, messageId, body, sentMillis, senderId?, groupId?, dedupId?, dlqSource?, md5,
- * traceHeader?, attributeCount, (name, type, string?, binary?)*}; strings are modified UTF-8 with a
- * presence flag where optional, long strings (bodies) length-prefixed UTF-8. Stateless.
+ * {@code 1, seq:8, messageId, body, sentMillis:8, senderId?, groupId?, dedupId?, dlqSource?, md5,
+ * traceHeader?, attributeCount:4, (name, type, string?, binaryLength:4 (-1 = none), binary)*}.
+ * Ids, names, types and the md5 are {@code writeUTF} strings; the body and optional strings are a
+ * 4-byte length and UTF-8 bytes, optional ones after a presence byte. Stateless.
  */
 final class Records {
   private static final ObjectMapper JSON = new ObjectMapper();
