@@ -142,4 +142,64 @@ class AdvancedProfileIT {
       assertThat((byte[]) ((List<?>) event.get(4)).get(0)).containsExactly(1, 2);
     }
   }
+
+  @Test
+  void metaEventsKillByAuthidAndFlushTestaments() throws Exception {
+    try (RawWsClient watcher = new RawWsClient(router.wsUrl())) {
+      watcher.join();
+      watcher.request("[32, 1, {}, \"wamp.subscription.on_subscribe\"]");
+      watcher.request("[32, 2, {}, \"wamp.session.on_leave\"]");
+      RawWsClient other = new RawWsClient(router.wsUrl());
+      String hello = "[1, \"realm1\", {\"authid\": \"meter-7\", \"roles\": {\"subscriber\": {}, \"caller\": {}}}]";
+      long otherId = id(other.request(hello), 1);
+      long sub = id(other.request("[32, 1, {}, \"com.adv.meta\"]"), 2);
+      assertThat(eventAbout(watcher, otherId).get(4)).isEqualTo(List.of(otherId, sub));
+      // a testament that is flushed is not published
+      other.request("[48, 2, {}, \"wamp.session.add_testament\", [\"com.adv.meta\", [\"x\"], {}]]");
+      assertThat(other.request("[48, 3, {}, \"wamp.session.flush_testaments\", []]").get(3)).isEqualTo(List.of(1L));
+      watcher.send("[48, 3, {}, \"wamp.session.kill_by_authid\", [\"meter-7\"]]");
+      // on_leave is published while the kill runs, so it arrives before the RESULT
+      assertThat(eventAbout(watcher, otherId).get(4)).isEqualTo(List.of(otherId, "meter-7", "anonymous"));
+      List<Object> killed = watcher.next();
+      while (!killed.get(0).equals(50L)) killed = watcher.next(); // skip meta events of other tests' sessions
+      assertThat(killed.get(3)).isEqualTo(List.of(List.of(otherId)));
+      assertThat(other.next()).element(2).isEqualTo("wamp.close.killed");
+      other.close();
+    }
+  }
+
+  /** The next EVENT whose first argument is {@code session} (meta events of other sessions are skipped). */
+  private static List<Object> eventAbout(RawWsClient c, long session) throws Exception {
+    for (int i = 0; i < 50; i++) {
+      List<Object> m = c.next();
+      if (m.get(0).equals(36L) && m.size() > 4 && ((List<?>) m.get(4)).get(0).equals(session)) return m;
+    }
+    throw new AssertionError("no event about session " + session);
+  }
+
+  @Test
+  void randomPolicyReachesEveryCallee() throws Exception {
+    try (RawWsClient a = new RawWsClient(router.wsUrl()); RawWsClient b = new RawWsClient(router.wsUrl());
+         RawWsClient caller = new RawWsClient(router.wsUrl())) {
+      a.join();
+      b.join();
+      caller.join();
+      a.request("[64, 1, {\"invoke\": \"random\"}, \"com.adv.random\"]");
+      b.request("[64, 1, {\"invoke\": \"random\"}, \"com.adv.random\"]");
+      for (int i = 1; i <= 40; i++) caller.send("[48, " + i + ", {}, \"com.adv.random\", []]");
+      int atA = 0;
+      while (!a.silentFor(300)) {
+        a.next();
+        atA++;
+      }
+      assertThat(atA).isBetween(1, 39); // all 40 on one callee: probability 2^-39
+    }
+  }
+
+  @Test
+  void bannerNamesTheEndpointsAndWhatAnonymousMay() {
+    assertThat(router.wamp.endpoints()).anyMatch(l -> l.contains(router.wsUrl()))
+        .anyMatch(l -> l.contains("rs://127.0.0.1:" + router.wamp.rawSocketPort()))
+        .anyMatch(l -> l.contains("anonymous has FULL permissions (--dev)"));
+  }
 }
