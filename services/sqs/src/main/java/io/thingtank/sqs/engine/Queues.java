@@ -147,8 +147,13 @@ public final class Queues {
     QueueState s = state(q);
     return executor.submit(q.id(), () -> {
       if (s.deleted()) throw SqsErrors.queueDoesNotExist();
-      Queue changed = change.apply(s.queue());
-      checkRedrive(changed);
+      Queue before = s.queue();
+      Queue changed = change.apply(before);
+      // Only a new RedrivePolicy is checked: a queue whose DLQ was deleted can still be tagged.
+      if (!java.util.Objects.equals(before.attributes().get(QueueAttributes.REDRIVE_POLICY),
+          changed.attributes().get(QueueAttributes.REDRIVE_POLICY))) {
+        checkRedrive(changed);
+      }
       store.putQueue(changed);
       s.update(changed);
       return changed;

@@ -104,6 +104,14 @@ class SqsDeadLetterIT {
     assertThatThrownBy(() -> sqs.createQueue(b -> b.queueName("mixed.fifo").attributesWithStrings(Map.of("FifoQueue", "true",
         "RedrivePolicy", "{\"deadLetterTargetArn\":\"" + arn(sqs.createQueue(c -> c.queueName("std-dlq")).queueUrl())
             + "\",\"maxReceiveCount\":3}")))).isInstanceOf(SqsException.class).hasMessageContaining("same type");
+    // A source whose dead-letter queue is gone can still be changed otherwise.
+    String gone = sqs.createQueue(b -> b.queueName("gone-dlq")).queueUrl();
+    String goneArn = arn(gone);
+    String orphan = sqs.createQueue(b -> b.queueName("orphan").attributesWithStrings(Map.of("RedrivePolicy",
+        "{\"deadLetterTargetArn\":\"" + goneArn + "\",\"maxReceiveCount\":3}"))).queueUrl();
+    sqs.deleteQueue(b -> b.queueUrl(gone));
+    sqs.tagQueue(b -> b.queueUrl(orphan).tags(Map.of("still", "works")));
+    assertThat(sqs.listQueueTags(b -> b.queueUrl(orphan)).tags()).containsEntry("still", "works");
     assertThatThrownBy(() -> sqs.createQueue(b -> b.queueName("bad-count").attributesWithStrings(Map.of("RedrivePolicy",
         "{\"deadLetterTargetArn\":\"" + closedArn + "\",\"maxReceiveCount\":1001}")))).isInstanceOf(SqsException.class)
         .hasMessageContaining("maxReceiveCount");
