@@ -168,7 +168,7 @@ final class QueueState {
   /** Deletes the message if the handle is its latest; a stale or spent handle changes nothing. */
   boolean delete(ReceiptHandle h, Changes changes) {
     Entry e = bySeq.get(h.seq());
-    if (e == null || e.receiptNonce != h.nonce()) return false;
+    if (!matches(e, h)) return false;
     remove(e, changes);
     return true;
   }
@@ -181,7 +181,7 @@ final class QueueState {
   boolean changeVisibility(ReceiptHandle h, String text, int seconds, long now, Changes changes) {
     advance(now, changes);
     Entry e = bySeq.get(h.seq());
-    if (e == null || e.receiptNonce != h.nonce()) {
+    if (!matches(e, h)) {
       throw SqsErrors.invalidParameter("ReceiptHandle", text,
           "Message does not exist or is not available for visibility timeout change.");
     }
@@ -315,6 +315,11 @@ final class QueueState {
   private void forget(Entry e) {
     bySeq.remove(e.seq);
     byAge.remove(e);
+  }
+
+  /** Whether the handle is the latest of a message that was received (a never-received one has none). */
+  private static boolean matches(Entry e, ReceiptHandle h) {
+    return e != null && e.receiveCount > 0 && e.receiptNonce == h.nonce();
   }
 
   private String handle(Entry e) { return new ReceiptHandle(queue.id(), e.seq, e.receiptNonce).encode(); }
