@@ -17,6 +17,7 @@ final class RawSocketConnection implements Transport {
   private final NetSocket socket;
   private final Router router;
   private final int ourExponent;
+  private final OutboundBudget budget = new OutboundBudget();
   private Buffer pending = Buffer.buffer();
   private WampConnection wamp;
   private int theirMax;
@@ -86,7 +87,15 @@ final class RawSocketConnection implements Transport {
     socket.write(RawSocketFraming.handshakeError(code)).onComplete(v -> socket.close());
   }
 
-  @Override public void write(byte[] message) { socket.write(RawSocketFraming.frame(RawSocketFraming.MESSAGE, message)); }
+  @Override
+  public void write(byte[] message) {
+    int size = message.length + 4;
+    if (!budget.admit(size)) {
+      socket.close();
+      return;
+    }
+    budget.track(socket.write(RawSocketFraming.frame(RawSocketFraming.MESSAGE, message)), size);
+  }
 
   @Override public void close() { socket.close(); }
 

@@ -40,10 +40,15 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
       return;
     }
     boolean text = enc.serializer().text();
+    OutboundBudget budget = new OutboundBudget();
     Transport t = new Transport() {
       @Override public void write(byte[] m) {
-        if (text) ws.writeTextMessage(new String(m, StandardCharsets.UTF_8));
-        else ws.writeBinaryMessage(Buffer.buffer(m));
+        if (!budget.admit(m.length)) {
+          ws.close((short) 1008, "reading too slowly");
+          return;
+        }
+        budget.track(text ? ws.writeTextMessage(new String(m, StandardCharsets.UTF_8))
+            : ws.writeBinaryMessage(Buffer.buffer(m)), m.length);
       }
 
       @Override public void close() { ws.close(); }
