@@ -26,7 +26,7 @@ final class DevicesCommand implements Callable<Integer> {
   @Option(names = "--devices", defaultValue = "1000", description = "Devices connected over socket.io.") int devices;
   @Option(names = "--messages", defaultValue = "20000", description = "Messages in the 1 -> 1 runs.") int messages;
   @Option(names = "--fanout", defaultValue = "100") int fanout;
-  @Option(names = "--fanout-messages", defaultValue = "1000", description = "Messages in the 1 -> fanout runs.") int fanoutMessages;
+  @Option(names = "--fanout-messages", defaultValue = "300", description = "Messages in the 1 -> fanout runs.") int fanoutMessages;
   @Option(names = "--bytes", defaultValue = "100") int bytes;
   @Option(names = "--warmup", defaultValue = "2000") int warmup;
   @Option(names = "--idle", defaultValue = "10000", description = "Idle devices for the memory figure; 0 to skip.") int idle;

@@ -17,11 +17,10 @@ import org.HdrHistogram.Histogram;
  * Scenario {@code devices}: device 0 sends messages to devices 1..fanout (all connected over
  * socket.io, see {@link SocketIoDevice}), either as a socket.io {@code message} event or as HTTP
  * POST /messages with its uuid/token; the receivers get socket.io {@code message} events. At most
- * {@link #WINDOW} messages are on their way at once. Latency is {@code System.nanoTime()} carried
+ * {@link WampScenario#window} messages are on their way at once. Latency is {@code System.nanoTime()} carried
  * in the payload. Called from the bench's main thread.
  */
 final class DevicesScenario {
-  static final int WINDOW = 100;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   enum Path { SOCKET_IO, HTTP }
@@ -64,8 +63,9 @@ final class DevicesScenario {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
     long t0 = System.nanoTime();
     long sent = 0;
+    int window = WampScenario.window(fanout);
     for (; sent < messages && System.nanoTime() < deadline; sent++) {
-      while (sent - (delivered.get() + failed.get() * fanout) / fanout >= WINDOW && System.nanoTime() < deadline) {
+      while (sent - (delivered.get() + failed.get() * fanout) / fanout >= window && System.nanoTime() < deadline) {
         LockSupport.parkNanos(20_000);
       }
       payload.put("t", System.nanoTime());

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +18,9 @@ import picocli.CommandLine.Option;
 /** {@code bench/run.sh mqtt}: QoS 0/1, 10 -> 10 and 1 -> 100, plus idle connections, ThingTank vs Mosquitto. */
 @Command(name = "mqtt", description = "MQTT msg/s and latency at QoS 0 and 1, ThingTank vs Mosquitto, and idle-connection memory.")
 final class MqttCommand implements Callable<Integer> {
+  /** The Vert.x MQTT client logs every connection at INFO; held here so the level sticks. */
+  private static final Logger VERTX_MQTT_LOG = Logger.getLogger("io.vertx.mqtt");
+
   @CommandLine.ParentCommand BenchMain parent;
   @Option(names = "--messages", defaultValue = "100000", description = "Messages in the 10 -> 10 runs.") int messages;
   @Option(names = "--pairs", defaultValue = "10", description = "Publishers (each with its own subscriber).") int pairs;
@@ -27,6 +32,7 @@ final class MqttCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
 
   @Override public Integer call() throws Exception {
+    VERTX_MQTT_LOG.setLevel(Level.WARNING);
     Path work = Files.createTempDirectory("bench-mqtt");
     Vertx vertx = Vertx.vertx();
     List<MqttScenario.Result> results = new ArrayList<>();

@@ -20,8 +20,8 @@ import org.HdrHistogram.Histogram;
  * Scenario {@code mqtt} with the Vert.x MQTT client (3.1.1, clean session) against any broker on
  * loopback: {@code publishers} publishers, each to its own topic, each topic with
  * {@code subscribersPerTopic} subscribers; QoS 0 or 1 for both publish and subscribe. A publisher
- * keeps at most {@link #WINDOW} messages not yet delivered to its topic's subscribers (and, at
- * QoS 1, not yet acknowledged), so that neither broker drops QoS 0 for slow consumers. Latency is
+ * keeps at most {@link #WINDOW} messages (fewer for fan-out, see {@link WampScenario#window}) not
+ * yet delivered to its topic's subscribers, and at QoS 1 at most {@link #WINDOW} not yet acknowledged, so that neither broker drops QoS 0 for slow consumers. Latency is
  * {@code System.nanoTime()} carried in the first 8 payload bytes. Publishers pump on their own
  * client's event loop; called from the bench's main thread.
  */
@@ -116,6 +116,7 @@ final class MqttScenario {
     private final int fanout;
     private final AtomicLong published;
     private final long deadline;
+    private final int window;
     private long sent;
     private long acked;
     private boolean timerPending;
@@ -133,6 +134,7 @@ final class MqttScenario {
       this.fanout = fanout;
       this.published = published;
       this.deadline = deadline;
+      this.window = Math.min(WINDOW, WampScenario.window(fanout));
     }
 
     void start() {
@@ -145,7 +147,7 @@ final class MqttScenario {
 
     private void pump() {
       while (sent < messages && System.nanoTime() < deadline
-          && sent - delivered.get(index) / fanout < WINDOW && (qos == MqttQoS.AT_MOST_ONCE || sent - acked < WINDOW)) {
+          && sent - delivered.get(index) / fanout < window && (qos == MqttQoS.AT_MOST_ONCE || sent - acked < WINDOW)) {
         Buffer payload = Buffer.buffer(bytes).appendLong(System.nanoTime()).appendBytes(new byte[bytes - 8]);
         client.publish(topic, payload, qos, false, false);
         sent++;

@@ -20,6 +20,13 @@ import org.HdrHistogram.Histogram;
 final class WampScenario {
   /** Publications not yet delivered to every subscriber, at most (the publisher waits beyond). */
   static final int WINDOW = 200;
+  /** Deliveries on their way, at most: fan-out to many subscribers gets a smaller publication window. */
+  static final int DELIVERY_WINDOW = 2000;
+
+  /** Messages a sender may have on their way to {@code fanout} receivers each (also used by the devices scenario). */
+  static int window(int fanout) {
+    return Math.min(WINDOW, Math.max(1, DELIVERY_WINDOW / fanout));
+  }
 
   record Target(String name, int port, String path, String realm) {}
 
@@ -79,8 +86,9 @@ final class WampScenario {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
       long t0 = System.nanoTime();
       long published = 0;
+      int window = window(subscribers);
       for (; published < events && System.nanoTime() < deadline; published++) {
-        while (published - delivered.get() / subscribers >= WINDOW && System.nanoTime() < deadline) {
+        while (published - delivered.get() / subscribers >= window && System.nanoTime() < deadline) {
           LockSupport.parkNanos(20_000);
         }
         pub.publish(topic, args(System.nanoTime(), bytes));
