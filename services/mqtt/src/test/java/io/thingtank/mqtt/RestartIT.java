@@ -56,25 +56,33 @@ class RestartIT {
   }
 
   @Test
-  void acknowledgedMessagesSurviveKill9() throws Exception {
+  void acknowledgedMessagesAndWillsSurviveKill9() throws Exception {
     Process broker = startBrokerProcess();
     try {
       String uri = "tcp://127.0.0.1:" + readPort(broker);
       MqttClient sub = PahoV3IT.client(uri, "kill-sub", new Inbox(), false);
-      sub.subscribe("kill/t", 1);
+      sub.subscribe("kill/#", 1);
       sub.disconnect();
       sub.close();
       MqttClient pub = PahoV3IT.client(uri, "kill-pub", new Inbox(), true);
       for (int i = 0; i < 50; i++) pub.publish("kill/t", ("k" + i).getBytes(), 1, false); // PUBACK received
       pub.disconnectForcibly(0, 0, false);
+      // a client with a will is still connected when the broker dies
+      MqttClient dying = new MqttClient(uri, "kill-will", new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+      org.eclipse.paho.client.mqttv3.MqttConnectOptions o = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+      o.setWill("kill/will", "gone".getBytes(), 1, false);
+      dying.connect(o);
     } finally {
       broker.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no flush
     }
     try (TestBroker b = TestBroker.dev(dir)) {
       Inbox inbox = new Inbox();
       MqttClient sub = PahoV3IT.client(b.tcpUri(), "kill-sub", inbox, false);
-      List<String> got = payloads(inbox, 50);
-      for (int i = 0; i < 50; i++) assertThat(got.get(i)).isEqualTo("k" + i);
+      List<String> got = payloads(inbox, 51);
+      assertThat(got).contains("gone"); // the will, published when the broker came back
+      List<String> acked = new java.util.ArrayList<>(got);
+      acked.remove("gone");
+      for (int i = 0; i < 50; i++) assertThat(acked.get(i)).isEqualTo("k" + i);
       sub.disconnect();
     }
   }

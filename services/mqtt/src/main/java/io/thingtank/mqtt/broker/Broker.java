@@ -65,6 +65,7 @@ public final class Broker {
     Session s = sessions.compute(clientId, (id, old) -> {
       if (old != null) {
         cancelTimers(old);
+        if (old.pendingWill != null) persistence.deleteWill(id, old.pendingWill); // §3.1.3.2.2: resumed in time
         old.pendingWill = null;
         if (!cleanStart) {
           present[0] = true;
@@ -116,26 +117,36 @@ public final class Broker {
    * Publishes {@code will} after {@code delaySeconds} unless the session resumes first; sent at
    * the latest when the session ends (§3.1.2.5, §3.1.3.2.2).
    */
-  public void scheduleWill(Session s, Message will, long delaySeconds) {
-    if (delaySeconds <= 0) {
-      publish(will, false);
+  public void scheduleWill(Session s, Will will) {
+    if (will.delaySeconds() <= 0) {
+      publishWill(s.clientId(), will);
       return;
     }
     synchronized (s) {
-      s.pendingWill = () -> publish(will, false);
-      long delay = Math.min(delaySeconds, s.persistent() ? s.expirySeconds() : delaySeconds) * 1000;
+      s.pendingWill = will;
+      long delay = Math.min(will.delaySeconds(), s.persistent() ? s.expirySeconds() : will.delaySeconds()) * 1000;
       s.willTimer = vertx.setTimer(Math.max(1, delay), t -> fireWill(s));
     }
   }
 
+  /** Stores the will of a new connection; CONNACK waits for it so a crash right after still sends it. */
+  public Future<Void> registerWill(String clientId, Will will) { return persistence.saveWill(clientId, will); }
+
+  /** The connection ended normally (§3.14.4): its will is not sent. */
+  public void discardWill(String clientId, Will will) { persistence.deleteWill(clientId, will); }
+
+  private void publishWill(String clientId, Will will) {
+    publish(will.message(), false).onComplete(ar -> persistence.deleteWill(clientId, will));
+  }
+
   private void fireWill(Session s) {
-    Runnable will;
+    Will will;
     synchronized (s) {
       will = s.pendingWill;
       s.pendingWill = null;
       s.willTimer = -1;
     }
-    if (will != null) will.run();
+    if (will != null) publishWill(s.clientId(), will);
   }
 
   private void cancelTimers(Session s) {
@@ -346,6 +357,14 @@ public final class Broker {
       if (s != null) s.acceptInboundQos2(q.packetId());
     }
     for (Message m : snap.retained()) if (!m.expired(now)) retained.put(m.topic(), m);
+    // wills of connections that were alive when the broker stopped: their connections are gone
+    for (var e : snap.wills().entrySet()) {
+      Session s = restored.get(e.getKey());
+      Will w = e.getValue();
+      if (s != null) scheduleWill(s, w);
+      else if (w.delaySeconds() <= 0) publishWill(e.getKey(), w);
+      else vertx.setTimer(w.delaySeconds() * 1000, t -> publishWill(e.getKey(), w));
+    }
     LOG.info("MQTT state recovered: {} sessions, {} subscriptions, {} queued, {} retained",
         restored.size(), snap.subscriptions().size(), snap.queued().size(), retained.size());
   }

@@ -43,6 +43,14 @@ public final class Persistence {
     return run("topic:" + topic, () -> store.savePublish(retained, queued, received));
   }
 
+  Future<Void> saveWill(String clientId, Will will) {
+    return run(clientId, () -> store.saveWill(clientId, will));
+  }
+
+  Future<Void> deleteWill(String clientId, Will will) {
+    return run(clientId, () -> store.deleteWill(clientId, will.nonce()));
+  }
+
   Future<Void> deleteInboundQos2(InboundQos2 released) {
     return run(released.clientId(), () -> store.deleteInboundQos2(released));
   }

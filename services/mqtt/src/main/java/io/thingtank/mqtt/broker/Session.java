@@ -35,7 +35,7 @@ public final class Session {
   private long nextSeq;
   long expiryTimer = -1;
   long willTimer = -1;
-  Runnable pendingWill;
+  Will pendingWill;
 
   Session(String clientId, long expirySeconds, int protocolVersion, Persistence persistence, Clock clock,
       int maxQueued) {

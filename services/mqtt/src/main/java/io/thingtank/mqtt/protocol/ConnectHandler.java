@@ -12,6 +12,7 @@ import io.thingtank.mqtt.auth.MqttPrincipal;
 import io.thingtank.mqtt.broker.Broker;
 import io.thingtank.mqtt.broker.Message;
 import io.thingtank.mqtt.broker.Topics;
+import io.thingtank.mqtt.broker.Will;
 import java.util.UUID;
 
 /**
@@ -62,7 +63,7 @@ final class ConnectHandler {
       clientId = "auto-" + UUID.randomUUID();
       assigned = true;
     }
-    Message will = null;
+    Will will = null;
     if (h.isWillFlag()) {
       if (!Topics.validName(p.willTopic())) {
         // MQTT 5 §3.1.3.3: CONNACK 0x90; 3.1.1 has no return code for it, so just close
@@ -73,10 +74,12 @@ final class ConnectHandler {
       MqttProperties wp = p.willProperties();
       long expiry = InboundProperties.integer(wp, MqttProperties.PUBLICATION_EXPIRY_INTERVAL, -1);
       long now = c.broker.clock().millis();
-      will = new Message(p.willTopic(), p.willMessageInBytes() == null ? new byte[0] : p.willMessageInBytes(),
+      Message message = new Message(p.willTopic(),
+          p.willMessageInBytes() == null ? new byte[0] : p.willMessageInBytes(),
           h.willQos(), h.isWillRetain(), expiry < 0 ? 0 : now + expiry * 1000, clientId,
           c.v5 ? InboundProperties.forwarded(wp) : Message.MessageProperties.NONE);
-      c.willDelaySeconds = c.v5 ? InboundProperties.integer(wp, MqttProperties.WILL_DELAY_INTERVAL, 0) : 0;
+      will = new Will(message, c.v5 ? InboundProperties.integer(wp, MqttProperties.WILL_DELAY_INTERVAL, 0) : 0,
+          java.util.concurrent.ThreadLocalRandom.current().nextLong());
     }
     long expiry = c.v5
         ? InboundProperties.integer(props, MqttProperties.SESSION_EXPIRY_INTERVAL, 0)
@@ -85,7 +88,7 @@ final class ConnectHandler {
     c.clientMaxPacketSize = InboundProperties.integer(props, MqttProperties.MAXIMUM_PACKET_SIZE, Long.MAX_VALUE);
     String id = clientId;
     boolean wasAssigned = assigned;
-    Message w = will;
+    Will w = will;
     auth.authenticate(new MqttCredentials(clientId, h.hasUserName() ? p.userName() : null,
             h.hasPassword() ? p.passwordInBytes() : null))
         .onComplete(ar -> {
@@ -95,7 +98,7 @@ final class ConnectHandler {
             refuse(denied ? BAD_CREDENTIALS_V3 : NOT_AUTHORIZED_V3, denied ? BAD_CREDENTIALS : NOT_AUTHORIZED);
             return;
           }
-          if (w != null && !ar.result().acl().mayPublish(id, w.topic())) {
+          if (w != null && !ar.result().acl().mayPublish(id, w.message().topic())) {
             refuse(NOT_AUTHORIZED_V3, NOT_AUTHORIZED);
             return;
           }
@@ -104,7 +107,23 @@ final class ConnectHandler {
   }
 
   private void accept(MqttPrincipal principal, String clientId, boolean assigned, MqttConnectVariableHeader h,
-      long expiry, int receiveMax, Message will) {
+      long expiry, int receiveMax, Will will) {
+    if (will == null) {
+      open(principal, clientId, assigned, h, expiry, receiveMax, null);
+      return;
+    }
+    c.broker.registerWill(clientId, will).onComplete(ar -> {
+      if (c.isClosed() || ar.failed()) {
+        c.broker.discardWill(clientId, will);
+        if (ar.failed()) refuse(0x03, 0x80); // store failed: 3.1.1 "server unavailable", MQTT 5 unspecified error
+        return;
+      }
+      open(principal, clientId, assigned, h, expiry, receiveMax, will);
+    });
+  }
+
+  private void open(MqttPrincipal principal, String clientId, boolean assigned, MqttConnectVariableHeader h,
+      long expiry, int receiveMax, Will will) {
     c.principal = principal;
     c.clientId = clientId;
     c.will = will;

@@ -16,6 +16,7 @@ import io.thingtank.mqtt.broker.Broker;
 import io.thingtank.mqtt.broker.Message;
 import io.thingtank.mqtt.broker.Outlet;
 import io.thingtank.mqtt.broker.Session;
+import io.thingtank.mqtt.broker.Will;
 import io.thingtank.mqtt.store.QueuedMessage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,8 +49,7 @@ public final class MqttConnection implements Outlet {
   String clientId;
   Session session;
   MqttPrincipal principal;
-  Message will;
-  long willDelaySeconds;
+  Will will;
   final Map<Integer, String> topicAliases = new HashMap<>();
   /** Tail of this connection's publications: routing and acknowledgements stay in arrival order. */
   Future<Void> publishTail = Future.succeededFuture();
@@ -142,7 +142,10 @@ public final class MqttConnection implements Outlet {
         connect.changeExpiry(expiry);
       }
     }
-    if (reason != 0x04) will = null; // §3.14.4: normal disconnect discards the will; 0x04 keeps it
+    if (reason != 0x04 && will != null) { // §3.14.4: normal disconnect discards the will; 0x04 keeps it
+      broker.discardWill(clientId, will);
+      will = null;
+    }
     close(null);
   }
 
@@ -182,9 +185,9 @@ public final class MqttConnection implements Outlet {
     vertx.cancelTimer(connectTimer);
     if (keepAliveTimer >= 0) vertx.cancelTimer(keepAliveTimer);
     if (wasConnected && session != null) {
-      Message w = will;
+      Will w = will;
       will = null;
-      if (w != null) broker.scheduleWill(session, w, willDelaySeconds);
+      if (w != null) broker.scheduleWill(session, w);
       broker.disconnected(session, this);
     }
   }

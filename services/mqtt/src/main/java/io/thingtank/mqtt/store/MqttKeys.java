@@ -11,10 +11,11 @@ import io.thingtank.core.storage.Keys;
  *   [0x03][clientId][0x00][seq:8 BE^sign]   -> queued outbound QoS 1/2 message, in delivery order
  *   [0x04][topic]                           -> retained message
  *   [0x05][clientId][0x00][packetId:4 BE^sign] -> inbound QoS 2 awaiting PUBREL (empty value)
+ *   [0x06][clientId][0x00]                  -> will of the live connection: [nonce:8][delay:8][message]
  * </pre>
  */
 public final class MqttKeys {
-  static final byte SESSION = 1, SUBSCRIPTION = 2, QUEUED = 3, RETAINED = 4, INBOUND_QOS2 = 5;
+  static final byte SESSION = 1, SUBSCRIPTION = 2, QUEUED = 3, RETAINED = 4, INBOUND_QOS2 = 5, WILL = 6;
 
   private MqttKeys() {}
 
@@ -37,6 +38,8 @@ public final class MqttKeys {
   static byte[] inboundQos2(String clientId, int packetId) { return Keys.of(INBOUND_QOS2, clientId, packetId); }
 
   static byte[] inboundQos2(String clientId) { return Keys.of(INBOUND_QOS2, clientId); }
+
+  static byte[] will(String clientId) { return Keys.of(WILL, clientId); }
 
   static byte[] kind(byte kind) { return new byte[] {kind}; }
 

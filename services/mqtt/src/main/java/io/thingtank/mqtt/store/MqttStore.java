@@ -2,6 +2,7 @@ package io.thingtank.mqtt.store;
 
 import io.thingtank.mqtt.broker.Message;
 import io.thingtank.mqtt.broker.Subscription;
+import io.thingtank.mqtt.broker.Will;
 import java.util.List;
 
 /**
@@ -29,6 +30,11 @@ public interface MqttStore {
 
   void deleteInboundQos2(InboundQos2 released);
 
+  void saveWill(String clientId, Will will);
+
+  /** Deletes the stored will of {@code clientId} if it is still the one with {@code nonce}. */
+  void deleteWill(String clientId, long nonce);
+
   void saveQueued(QueuedMessage q);
 
   void deleteQueued(String clientId, long seq);
@@ -38,5 +44,6 @@ public interface MqttStore {
 
   /** The whole durable state in key order. */
   record Snapshot(List<SessionRecord> sessions, List<Subscription> subscriptions,
-      List<QueuedMessage> queued, List<Message> retained, List<InboundQos2> inboundQos2) {}
+      List<QueuedMessage> queued, List<Message> retained, List<InboundQos2> inboundQos2,
+      java.util.Map<String, Will> wills) {}
 }

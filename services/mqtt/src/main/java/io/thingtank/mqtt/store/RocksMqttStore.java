@@ -6,6 +6,7 @@ import io.thingtank.core.storage.Table;
 import io.thingtank.mqtt.broker.Message;
 import io.thingtank.mqtt.broker.Subscription;
 import io.thingtank.mqtt.broker.Topics;
+import io.thingtank.mqtt.broker.Will;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -78,6 +79,22 @@ public final class RocksMqttStore implements MqttStore {
   }
 
   @Override
+  public void saveWill(String clientId, Will will) {
+    table.put(MqttKeys.will(clientId), encode(out -> {
+      out.writeLong(will.nonce());
+      out.writeLong(will.delaySeconds());
+      MessageCodec.write(out, will.message());
+    }));
+  }
+
+  @Override
+  public void deleteWill(String clientId, long nonce) {
+    byte[] key = MqttKeys.will(clientId);
+    byte[] v = table.get(key);
+    if (v != null && java.nio.ByteBuffer.wrap(v).getLong() == nonce) table.delete(key);
+  }
+
+  @Override
   public void deleteInboundQos2(InboundQos2 released) {
     table.delete(MqttKeys.inboundQos2(released.clientId(), released.packetId()));
   }
@@ -136,7 +153,19 @@ public final class RocksMqttStore implements MqttStore {
       qos2.add(new InboundQos2(MqttKeys.clientId(k), packetId));
       return true;
     });
-    return new Snapshot(sessions, subs, queued, retained, qos2);
+    java.util.Map<String, Will> wills = new java.util.LinkedHashMap<>();
+    table.scanPrefix(MqttKeys.kind(MqttKeys.WILL), (k, v) -> {
+      DataInputStream in = in(v);
+      try {
+        long nonce = in.readLong();
+        long delay = in.readLong();
+        wills.put(MqttKeys.clientId(k), new Will(MessageCodec.read(in), delay, nonce));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return true;
+    });
+    return new Snapshot(sessions, subs, queued, retained, qos2, wills);
   }
 
   /** Queue entry value: [qos:1][retain:1][released:1][nIds:int][id:int]*[message (MessageCodec)]. */
