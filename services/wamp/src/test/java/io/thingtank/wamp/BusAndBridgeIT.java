@@ -67,6 +67,16 @@ class BusAndBridgeIT {
           .otherwise(t -> t).await(5, TimeUnit.SECONDS);
       assertThat(err).isInstanceOf(BusCallException.class);
       assertThat(((BusCallException) err).errorUri()).isEqualTo("wamp.error.not_authorized");
+      // the bridge keeps one in-process session for anonymous requests, not one per request
+      Object before = bus.call(system, "wamp.session.count", List.of(), Map.of()).await(5, TimeUnit.SECONDS).args().get(0);
+      for (int i = 0; i < 3; i++) {
+        http.send(post(r.httpUrl("/publish"), "{\"topic\": \"pub.more\"}"), HttpResponse.BodyHandlers.ofString());
+      }
+      Object after = bus.call(system, "wamp.session.count", List.of(), Map.of()).await(5, TimeUnit.SECONDS).args().get(0);
+      assertThat(after).isEqualTo(before);
+      // a bus session killed through the meta API is replaced on next use
+      bus.call(system, "wamp.session.kill_by_authid", List.of("anon"), Map.of()).await(5, TimeUnit.SECONDS);
+      bus.publish(anon, "pub.news", List.of("three"), Map.of()).await(5, TimeUnit.SECONDS);
     }
     // WHEN the node restarts THEN history and retained events are still there
     try (TestRouter r = new TestRouter(dir, false, new ObjectMapper().readTree(CONFIG))) {
@@ -75,8 +85,8 @@ class BusAndBridgeIT {
       BusResult history = bus.call(system, "wamp.subscription.get_events", List.of(sub.id(), 10), Map.of())
           .await(5, TimeUnit.SECONDS);
       List<?> list = (List<?>) history.args().get(0);
-      assertThat(list).hasSize(2);
-      assertThat(((Map<?, ?>) list.get(0)).get("args")).isEqualTo(List.of("two"));
+      assertThat(list).hasSize(3);
+      assertThat(((Map<?, ?>) list.get(0)).get("args")).isEqualTo(List.of("three"));
       try (RawWsClient c = new RawWsClient(r.wsUrl())) {
         c.join();
         c.send("[32, 1, {\"get_retained\": true}, \"pub.news\"]");

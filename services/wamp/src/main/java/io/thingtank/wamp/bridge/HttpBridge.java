@@ -114,8 +114,15 @@ public final class HttpBridge implements Handler<HttpServerRequest> {
         .map(step -> principalOf(realm, step));
   }
 
+  /**
+   * The bus principal of a request. Anonymous requests share one authid per role, so the bridge
+   * keeps one in-process session per principal instead of one per request.
+   */
   private static BusPrincipal principalOf(String realm, AuthStep step) {
-    if (step instanceof AuthStep.Accept a) return new BusPrincipal(realm, a.result().authid(), a.result().authrole());
+    if (step instanceof AuthStep.Accept a) {
+      String authid = "anonymous".equals(a.result().authmethod()) ? "http-bridge" : a.result().authid();
+      return new BusPrincipal(realm, authid, a.result().authrole());
+    }
     throw new IllegalStateException(step instanceof AuthStep.Reject r ? r.message() : "authentication failed");
   }
 

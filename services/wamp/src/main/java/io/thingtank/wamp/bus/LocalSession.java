@@ -134,7 +134,13 @@ final class LocalSession implements Peer {
   @Override
   public boolean sendEncoded(byte[] bytes) { throw new IllegalStateException("in-process peers take messages"); }
 
-  @Override public void sessionClosedByRouter(Message goodbye) { }
+  /** Killed through the meta API: requests in flight fail; the bus opens a new session next time. */
+  @Override
+  public void sessionClosedByRouter(Message goodbye) {
+    String reason = goodbye instanceof Message.Goodbye g ? g.reason() : "wamp.close.killed";
+    for (Promise<Message> p : List.copyOf(pending.values())) p.tryFail(new BusCallException(reason, null, null));
+    pending.clear();
+  }
 
   @Override public Map<String, Object> transportDetails() { return Map.of("type", "in-process"); }
 }

@@ -116,7 +116,9 @@ public final class WampMessageBus implements MessageBus {
     }
     Promise<T> p = Promise.promise();
     realm.execute(() -> {
-      LocalSession ls = sessions.computeIfAbsent(who, k -> {
+      // a session the meta API killed is replaced by a fresh one
+      LocalSession ls = sessions.compute(who, (k, existing) -> {
+        if (existing != null && existing.session.open()) return existing;
         LocalSession created = new LocalSession(realm);
         created.session = new Session(ThreadLocalRandom.current().nextLong(1, 1L << 53),
             new AuthResult(who.authid(), who.authrole(), "trusted", "thingtank", Map.of()), role, created,
