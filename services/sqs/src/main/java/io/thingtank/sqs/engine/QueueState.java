@@ -133,6 +133,13 @@ final class QueueState {
         if (m != null) deadLettered.add(m);
         continue;
       }
+      Message m = store.message(queue.id(), e.seq);
+      if (m == null) {
+        // Not stored (cannot happen while hand-overs follow their writes): drop the index entry.
+        forget(e);
+        ready.release(e);
+        continue;
+      }
       e.receiveCount++;
       if (e.firstReceiveMillis == 0) e.firstReceiveMillis = now;
       e.receiptNonce = ids.nextLong();
@@ -141,7 +148,6 @@ final class QueueState {
       inFlight++;
       pending.add(e);
       changes.add(new Changes.PutDelivery(queue.id(), e.seq, e.delivery()));
-      Message m = store.message(queue.id(), e.seq);
       out.add(new Received(m, e.delivery(), handle(e)));
     }
     if (o.attemptId() != null && queue.fifo() && !out.isEmpty()) {

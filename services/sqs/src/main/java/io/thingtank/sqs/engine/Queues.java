@@ -174,7 +174,7 @@ public final class Queues {
   private Future<List<Received>> attempt(QueueState s, ReceiveOptions o, long deadlineNanos) {
     Promise<Void> wake = ((ContextInternal) vertx.getOrCreateContext()).promise();
     long[] nextVisible = {Long.MAX_VALUE};
-    return onQueue(s, (state, changes) -> {
+    return onQueue(s, (QueueState state, Changes changes, List<Runnable> afterWrite) -> {
       long now = clock.millis();
       RedrivePolicy rp = state.redrive();
       QueueState dlq = rp == null ? null : stateOrNull(byArn(rp.deadLetterTargetArn()));
@@ -186,7 +186,7 @@ public final class Queues {
         changes.add(new Changes.PutMessage(dlq.queue().id(), copy, new Delivery(now, 0, 0, 0)));
         moved.add(copy);
       }
-      if (!moved.isEmpty()) handOver(dlq, moved, now);
+      if (!moved.isEmpty()) afterWrite.add(() -> handOver(dlq, moved, now));
       if (got.isEmpty() && deadlineNanos - System.nanoTime() > 0) {
         state.addWaiter(wake);
         nextVisible[0] = state.nextVisibleAt();
@@ -273,7 +273,7 @@ public final class Queues {
    * queue each came from); returns how many moved. The removal and the insertion are one write.
    */
   Future<Integer> move(Queue from, Queue to, int max) {
-    return onQueue(state(from), (state, changes) -> {
+    return onQueue(state(from), (QueueState state, Changes changes, List<Runnable> afterWrite) -> {
       long now = clock.millis();
       List<Message> drained = state.drain(max, now, store, changes);
       Map<QueueState, List<Message>> byTarget = new java.util.LinkedHashMap<>();
@@ -285,7 +285,7 @@ public final class Queues {
         changes.add(new Changes.PutMessage(target.queue().id(), copy, new Delivery(now, 0, 0, 0)));
         byTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(copy);
       }
-      byTarget.forEach((target, list) -> handOver(target, list, now));
+      afterWrite.add(() -> byTarget.forEach((target, list) -> handOver(target, list, now)));
       return drained.size();
     });
   }
@@ -299,13 +299,29 @@ public final class Queues {
   }
 
   private <T> Future<T> onQueue(QueueState s, BiFunction<QueueState, Changes, T> work) {
+    return onQueue(s, (state, changes, afterWrite) -> work.apply(state, changes));
+  }
+
+  /**
+   * Runs {@code work} on the queue's stripe, writes its changes, then runs what it asked to run
+   * after the write (hand-overs to other queues must not be visible before their messages are stored).
+   */
+  private <T> Future<T> onQueue(QueueState s, QueueWork<T> work) {
     return executor.submit(s.queue().id(), () -> {
       if (s.deleted()) throw SqsErrors.queueDoesNotExist();
       Changes changes = new Changes();
-      T result = work.apply(s, changes);
+      List<Runnable> afterWrite = new ArrayList<>();
+      T result = work.run(s, changes, afterWrite);
       store.apply(changes);
+      afterWrite.forEach(Runnable::run);
       return result;
     });
+  }
+
+  /** Work on one queue: reads and changes its state, collects store writes and post-write actions. */
+  @FunctionalInterface
+  private interface QueueWork<T> {
+    T run(QueueState state, Changes changes, List<Runnable> afterWrite);
   }
 
   /** A dead-letter target must exist, be of the same type and allow this source. */
