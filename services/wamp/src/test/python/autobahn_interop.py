@@ -37,6 +37,14 @@ def sleep(s):
 
 
 @defer.inlineCallbacks
+def settle(pred, timeout=5.0):
+    """Waits until pred() holds (events arrived), at most `timeout` seconds; never asserts timing."""
+    end = time.time() + timeout
+    while not pred() and time.time() < end:
+        yield sleep(0.05)
+
+
+@defer.inlineCallbacks
 def join(authid=None, authmethods=None, on_challenge=None, authextra=None, realm=REALM):
     """Opens a session; returns it once joined (fails on ABORT)."""
     joined = defer.Deferred()
@@ -89,14 +97,14 @@ def scenario_pubsub():
     for _ in range(5):
         pub.publish("test-topic", "hello at %.3f" % time.time())
         yield sleep(0.2)
-    yield sleep(0.3)
+    yield settle(lambda: len(got) >= 5)
     check("pubsub.received", len(got) == 5 and all(m.startswith("hello at") for m in got), got)
     # publisher exclusion, acknowledge, kwargs, identification
     events = []
     yield sub.subscribe(lambda *a, **kw: events.append((a, kw)), "com.ex.kw",
                         options=types.SubscribeOptions(details_arg="details"))
     yield pub.publish("com.ex.kw", 1, 2, color="red", options=types.PublishOptions(acknowledge=True))
-    yield sleep(0.2)
+    yield settle(lambda: len(events) >= 1)
     ok = len(events) == 1 and events[0][0][:2] == (1, 2) and events[0][1].get("color") == "red" \
         and events[0][1]["details"].publisher == pub._session_id
     check("pubsub.kwargs_and_publisher_identification", ok, events)
@@ -104,7 +112,7 @@ def scenario_pubsub():
     yield pub.subscribe(lambda *a: mine.append(a), "com.ex.self")
     yield pub.publish("com.ex.self", "x", options=types.PublishOptions(acknowledge=True))
     yield pub.publish("com.ex.self", "y", options=types.PublishOptions(acknowledge=True, exclude_me=False))
-    yield sleep(0.2)
+    yield settle(lambda: len(mine) >= 1)
     check("pubsub.publisher_exclusion", mine == [("y",)], mine)
     # black/whitelisting
     third = yield join()
@@ -114,7 +122,10 @@ def scenario_pubsub():
     yield pub.publish("com.ex.bw", "excl", options=types.PublishOptions(acknowledge=True, exclude=[sub._session_id]))
     yield pub.publish("com.ex.bw", "elig", options=types.PublishOptions(acknowledge=True, eligible=[sub._session_id]))
     yield pub.publish("com.ex.bw", "role", options=types.PublishOptions(acknowledge=True, exclude_authrole=["anonymous"]))
-    yield sleep(0.2)
+    yield settle(lambda: len(seen["sub"]) >= 1 and len(seen["third"]) >= 1)
+    yield pub.publish("com.ex.bw", "sync", options=types.PublishOptions(acknowledge=True, eligible=[third._session_id]))
+    yield settle(lambda: "sync" in seen["third"])
+    seen["third"].remove("sync")
     check("pubsub.blackwhite_listing", seen == {"sub": ["elig"], "third": ["excl"]}, seen)
     # pattern subscriptions
     pat = {"prefix": [], "wildcard": []}
@@ -125,7 +136,7 @@ def scenario_pubsub():
     yield pub.publish("com.ex.pat.a.b", 1, options=types.PublishOptions(acknowledge=True))
     yield pub.publish("com.room1.temp", 2, options=types.PublishOptions(acknowledge=True))
     yield pub.publish("com.room1.hum", 3, options=types.PublishOptions(acknowledge=True))
-    yield sleep(0.2)
+    yield settle(lambda: len(pat["prefix"]) >= 1 and len(pat["wildcard"]) >= 1)
     check("pubsub.pattern_based", pat == {"prefix": [(1, "com.ex.pat.a.b")], "wildcard": [(2, "com.room1.temp")]}, pat)
     # retained events, exact and prefix
     yield pub.publish("com.ex.ret.a", "kept", options=types.PublishOptions(acknowledge=True, retain=True))
@@ -135,14 +146,14 @@ def scenario_pubsub():
     late_p = []
     yield third.subscribe(lambda v, details=None: late_p.append((v, details.retained, details.topic)), "com.ex.ret.",
                           options=types.SubscribeOptions(match="prefix", get_retained=True, details_arg="details"))
-    yield sleep(0.3)
+    yield settle(lambda: len(late) >= 1 and len(late_p) >= 1)
     check("pubsub.retained", late == [("kept", True)], late)
     check("pubsub.retained_prefix", late_p == [("kept", True, "com.ex.ret.a")], late_p)
     # binary payload survives the serializer (JSON uses \0 + base64)
     binary = []
     yield sub.subscribe(lambda b: binary.append(b), "com.ex.bin")
     yield pub.publish("com.ex.bin", b"\x00\x01\xffdata", options=types.PublishOptions(acknowledge=True))
-    yield sleep(0.2)
+    yield settle(lambda: len(binary) >= 1)
     check("pubsub.binary", binary == [b"\x00\x01\xffdata"], binary)
 
 
@@ -237,7 +248,7 @@ def scenario_rpc():
     joins = []
     yield caller.subscribe(lambda d: joins.append(d["session"]), "wamp.session.on_join")
     late = yield join()
-    yield sleep(0.2)
+    yield settle(lambda: len(joins) >= 1)
     check("meta.on_join", joins == [late._session_id], joins)
     subs = yield caller.call("wamp.subscription.list")
     check("meta.subscription_list", len(subs["exact"]) >= 1, subs)

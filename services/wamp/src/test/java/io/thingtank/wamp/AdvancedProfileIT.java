@@ -188,7 +188,7 @@ class AdvancedProfileIT {
       b.request("[64, 1, {\"invoke\": \"random\"}, \"com.adv.random\"]");
       for (int i = 1; i <= 40; i++) caller.send("[48, " + i + ", {}, \"com.adv.random\", []]");
       int atA = 0;
-      while (!a.silentFor(300)) {
+      while (!a.silentFor(1000)) {
         a.next();
         atA++;
       }

@@ -14,20 +14,38 @@ final class TestRouter implements AutoCloseable {
   final WebModule web = new WebModule();
 
   TestRouter(Path dir, boolean dev, JsonNode wampSection) {
-    // Fixed free ports: with port 0 the second listener instance fails to bind (see README).
+    // Fixed distinct free ports rather than 0: see the README (ListenerDeployer and port 0).
+    int[] ports = freePorts(2);
     Config c = Config.forTest(dir).withDev(dev).with(b -> {
-      b.webPort = freePort();
-      b.rawSocketPort = freePort();
+      b.webPort = ports[0];
+      b.rawSocketPort = ports[1];
     });
     if (wampSection != null) c = c.withSection("wamp", wampSection);
     node = Node.start(c, List.of(wamp, web));
   }
 
-  static int freePort() {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
+  /** Distinct free loopback ports (all probes held open together, so none is handed out twice). */
+  static int[] freePorts(int n) {
+    java.net.ServerSocket[] probes = new java.net.ServerSocket[n];
+    try {
+      int[] ports = new int[n];
+      for (int i = 0; i < n; i++) {
+        probes[i] = new java.net.ServerSocket();
+        probes[i].setReuseAddress(false);
+        probes[i].bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+        ports[i] = probes[i].getLocalPort();
+      }
+      return ports;
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
+    } finally {
+      for (java.net.ServerSocket p : probes) {
+        try {
+          if (p != null) p.close();
+        } catch (java.io.IOException ignored) {
+          // a probe that fails to close leaves its port unusable, which the bind will report
+        }
+      }
     }
   }
 
