@@ -42,6 +42,25 @@ public final class SqsQueryCodec extends AwsQueryCodec {
 
   public static SqsQueryCodec sqsInstance() { return INSTANCE; }
 
+  /**
+   * Query clients may address the queue by the request path ({@code POST /123456789012/name})
+   * instead of a {@code QueueUrl} parameter; the path then stands for the queue URL.
+   */
+  @Override
+  public AwsCall decode(io.thingtank.aws.AwsServiceModel service, AwsHttpRequest request) {
+    String path = request.rawPath();
+    if (path != null && QUEUE_PATH.matcher(path).matches() && !new QueryParams(request).has("QueueUrl")) {
+      String host = request.header("host");
+      String url = "http://" + (host == null ? "localhost" : host) + path;
+      String extra = "QueueUrl=" + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8);
+      String query = request.rawQuery() == null || request.rawQuery().isEmpty() ? extra : request.rawQuery() + "&" + extra;
+      request = new AwsHttpRequest(request.method(), path, query, request.headers(), request.body());
+    }
+    return super.decode(service, request);
+  }
+
+  private static final java.util.regex.Pattern QUEUE_PATH = java.util.regex.Pattern.compile("/\\d{12}/[A-Za-z0-9_.-]{1,80}");
+
   private static QueryMemberName nameOf(Class<?> owner, SdkField<?> field) {
     QueryMemberName exact = NAMES.get(owner.getSimpleName() + "." + field.memberName());
     return exact != null ? exact : NAMES.get("*." + field.memberName());
