@@ -28,7 +28,7 @@ final class DevicesCommand implements Callable<Integer> {
   @Option(names = "--fanout", defaultValue = "100") int fanout;
   @Option(names = "--fanout-messages", defaultValue = "300", description = "Messages in the 1 -> fanout runs.") int fanoutMessages;
   @Option(names = "--bytes", defaultValue = "100") int bytes;
-  @Option(names = "--warmup", defaultValue = "2000") int warmup;
+  @Option(names = "--warmup", defaultValue = "2000", description = "Warm-up messages 1 -> 1 on each path (socket.io, HTTP, WAMP).") int warmup;
   @Option(names = "--idle", defaultValue = "10000", description = "Idle devices for the memory figure; 0 to skip.") int idle;
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
 
@@ -50,6 +50,8 @@ final class DevicesCommand implements Callable<Integer> {
       try {
         DevicesScenario.run(http, port, connected, DevicesScenario.Path.SOCKET_IO, 1, warmup, bytes, limit);
         DevicesScenario.run(http, port, connected, DevicesScenario.Path.HTTP, 1, warmup, bytes, limit);
+        WampScenario.Target wamp = new WampScenario.Target("ThingTank", p.ports.get("web-port"), "/ws", "realm1");
+        WampScenario.pubsub(ws, wamp, 1, warmup, bytes, 0, limit);
         for (int n : new int[] {1, fanout}) {
           int count = n == 1 ? messages : fanoutMessages;
           for (DevicesScenario.Path path : DevicesScenario.Path.values()) {
@@ -57,7 +59,6 @@ final class DevicesCommand implements Callable<Integer> {
             System.err.printf("done: %s 1 -> %d: %d msg/s%n", r.path(), n, Math.round(r.perSec()));
             rows.add(new Row(r.path(), n, r.sent(), r.expected(), r.delivered(), r.perSec(), r.latency()));
           }
-          WampScenario.Target wamp = new WampScenario.Target("ThingTank", p.ports.get("web-port"), "/ws", "realm1");
           WampScenario.PubSubResult w = WampScenario.pubsub(ws, wamp, n, count, bytes, 0, limit);
           rows.add(new Row("WAMP publish (same process)", n, w.published(), w.published() * n, w.delivered(), w.perSec(),
               w.latency()));

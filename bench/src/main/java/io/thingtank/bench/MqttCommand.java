@@ -27,7 +27,7 @@ final class MqttCommand implements Callable<Integer> {
   @Option(names = "--fanout", defaultValue = "100", description = "Subscribers in the fan-out run.") int fanout;
   @Option(names = "--fanout-messages", defaultValue = "2000", description = "Publications in the fan-out runs.") int fanoutMessages;
   @Option(names = "--bytes", defaultValue = "100") int bytes;
-  @Option(names = "--warmup", defaultValue = "10000") int warmup;
+  @Option(names = "--warmup", defaultValue = "10000", description = "Warm-up messages at QoS 0 and again at QoS 1.") int warmup;
   @Option(names = "--idle", defaultValue = "10000", description = "Idle connections for the memory figure; 0 to skip.") int idle;
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
 
@@ -72,7 +72,7 @@ final class MqttCommand implements Callable<Integer> {
   private void run(Vertx vertx, String target, Peer p, boolean jvm, List<MqttScenario.Result> results,
       List<IdleFootprint> idleResults) throws Exception {
     int port = p.ports.get("mqtt-port");
-    MqttScenario.run(vertx, "warmup", port, pairs, 1, warmup, 1, bytes, limit);
+    for (int qos : new int[] {0, 1}) MqttScenario.run(vertx, "warmup", port, pairs, 1, warmup, qos, bytes, limit);
     for (int qos : new int[] {0, 1}) {
       results.add(log(MqttScenario.run(vertx, target, port, pairs, 1, messages, qos, bytes, limit)));
     }
