@@ -132,7 +132,9 @@ final class LocalSession implements Peer {
   static Map<String, Object> nonNull(Map<String, Object> m) { return m == null ? Map.of() : m; }
 
   @Override
-  public boolean sendEncoded(byte[] bytes) { throw new IllegalStateException("in-process peers take messages"); }
+  public boolean sendEncoded(io.thingtank.wamp.wire.Encoded message) {
+    throw new IllegalStateException("in-process peers take messages");
+  }
 
   /** Killed through the meta API: requests in flight fail; the bus opens a new session next time. */
   @Override

@@ -5,6 +5,7 @@ import io.thingtank.wamp.auth.Permission;
 import io.thingtank.wamp.message.Message;
 import io.thingtank.wamp.message.WampUris;
 import io.thingtank.wamp.store.StoredEvent;
+import io.thingtank.wamp.wire.Encoded;
 import io.thingtank.wamp.wire.Encoding;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ final class Broker {
         d.put("topic", topic);
       }
       Message.Event event = new Message.Event(sub.id, pub, d, args, kwargs);
-      byte[][] cache = new byte[Encoding.COUNT][];
+      Encoded[] cache = new Encoded[Encoding.COUNT];
       for (Session s : sub.subscribers) {
         if (s == from && excludeMe) continue;
         if (!audience.admits(s)) continue;
@@ -86,14 +87,14 @@ final class Broker {
     });
   }
 
-  private static void send(Session s, Message.Event event, byte[][] cache) {
+  private static void send(Session s, Message.Event event, Encoded[] cache) {
     Encoding enc = s.peer().encoding();
     if (enc == null) {
       s.peer().send(event);
       return;
     }
-    byte[] b = cache[enc.index()];
-    if (b == null) b = cache[enc.index()] = enc.encode(event.toWire());
+    Encoded b = cache[enc.index()];
+    if (b == null) b = cache[enc.index()] = new Encoded(enc.encode(event.toWire()));
     s.peer().sendEncoded(b);
   }
 

@@ -17,7 +17,7 @@ public interface Peer {
   boolean send(Message message);
 
   /** Sends a message already encoded in {@link #encoding()}; false when too large. */
-  boolean sendEncoded(byte[] bytes);
+  boolean sendEncoded(io.thingtank.wamp.wire.Encoded message);
 
   /** The router ended the session (GOODBYE or ABORT already decided): send it and reset. */
   void sessionClosedByRouter(Message goodbye);

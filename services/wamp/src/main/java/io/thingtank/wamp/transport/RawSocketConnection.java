@@ -1,6 +1,7 @@
 package io.thingtank.wamp.transport;
 
 import io.thingtank.wamp.router.Router;
+import io.thingtank.wamp.wire.Encoded;
 import io.thingtank.wamp.wire.Encoding;
 import io.thingtank.wamp.wire.Serializer;
 import io.vertx.core.buffer.Buffer;
@@ -88,7 +89,8 @@ final class RawSocketConnection implements Transport {
   }
 
   @Override
-  public void write(byte[] message) {
+  public void write(Encoded encoded) {
+    byte[] message = encoded.bytes();
     int size = message.length + 4;
     if (!budget.admit(size)) {
       socket.close();

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** Where a {@link WampConnection} writes: a WebSocket or a RawSocket. Writes are thread-safe. */
 public interface Transport {
-  void write(byte[] message);
+  void write(io.thingtank.wamp.wire.Encoded message);
 
   void close();
 

@@ -14,6 +14,7 @@ import io.thingtank.wamp.router.Router;
 import io.thingtank.wamp.router.Session;
 import io.thingtank.wamp.router.UriRules;
 import io.thingtank.wamp.wire.Batching;
+import io.thingtank.wamp.wire.Encoded;
 import io.thingtank.wamp.wire.Encoding;
 import io.thingtank.wamp.wire.MalformedMessageException;
 import io.vertx.core.Context;
@@ -240,19 +241,19 @@ public final class WampConnection implements Peer {
     state = State.CLOSED;
   }
 
-  private void writeNow(Message m) { transport.write(encoding.encode(m.toWire())); }
+  private void writeNow(Message m) { transport.write(new Encoded(encoding.encode(m.toWire()))); }
 
   // ---- Peer (realm thread) ----
 
   @Override public Encoding encoding() { return encoding; }
 
   @Override
-  public boolean send(Message message) { return sendEncoded(encoding.encode(message.toWire())); }
+  public boolean send(Message message) { return sendEncoded(new Encoded(encoding.encode(message.toWire()))); }
 
   @Override
-  public boolean sendEncoded(byte[] bytes) {
-    if (bytes.length > transport.maxOutbound()) return false;
-    transport.write(bytes);
+  public boolean sendEncoded(Encoded message) {
+    if (message.length() > transport.maxOutbound()) return false;
+    transport.write(message);
     return true;
   }
 

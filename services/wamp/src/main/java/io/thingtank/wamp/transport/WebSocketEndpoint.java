@@ -1,6 +1,7 @@
 package io.thingtank.wamp.transport;
 
 import io.thingtank.wamp.router.Router;
+import io.thingtank.wamp.wire.Encoded;
 import io.thingtank.wamp.wire.Encoding;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -42,13 +43,12 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
     boolean text = enc.serializer().text();
     OutboundBudget budget = new OutboundBudget();
     Transport t = new Transport() {
-      @Override public void write(byte[] m) {
-        if (!budget.admit(m.length)) {
+      @Override public void write(Encoded m) {
+        if (!budget.admit(m.length())) {
           ws.close((short) 1008, "reading too slowly");
           return;
         }
-        budget.track(text ? ws.writeTextMessage(new String(m, StandardCharsets.UTF_8))
-            : ws.writeBinaryMessage(Buffer.buffer(m)), m.length);
+        budget.track(text ? ws.writeTextMessage(m.text()) : ws.writeBinaryMessage(Buffer.buffer(m.bytes())), m.length());
       }
 
       @Override public void close() { ws.close(); }
