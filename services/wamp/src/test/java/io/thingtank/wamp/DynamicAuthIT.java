@@ -92,6 +92,14 @@ class DynamicAuthIT {
           }).get(5, TimeUnit.SECONDS);
       assertThat(pings.await(5, TimeUnit.SECONDS)).isTrue();
       ws.abort();
+      // AND RawSocket clients get PING frames (type 1) too
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", r.wamp.rawSocketPort())) {
+        s.setSoTimeout(5000);
+        s.getOutputStream().write(new byte[] {0x7F, (byte) 0xF1, 0, 0});
+        java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+        in.readNBytes(4);
+        assertThat(in.readInt()).isEqualTo(0x01000000); // PING, empty payload
+      }
     }
   }
 }

@@ -4,7 +4,7 @@ import io.thingtank.core.Ids;
 import io.vertx.core.Future;
 import java.util.Map;
 
-/** WAMP §10.1 anonymous: welcomes everyone with the configured role and a random authid. */
+/** Anonymous authentication (WAMP §14.5.2): welcomes everyone with the configured role and a random authid. */
 public final class AnonymousAuthenticator implements Authenticator {
   private final String role;
   private final Ids ids;

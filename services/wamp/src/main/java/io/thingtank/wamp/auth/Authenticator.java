@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import java.util.Map;
 
 /**
- * One WAMP authentication method (WAMP §10: anonymous, ticket, wampcra, cryptosign). Runs
+ * One WAMP authentication method (WAMP §14.5.2: anonymous, ticket, wampcra, cryptosign). Runs
  * on the connection's event loop; implementations hold only immutable config.
  */
 public interface Authenticator {

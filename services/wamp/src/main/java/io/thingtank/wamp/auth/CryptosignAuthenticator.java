@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * WAMP §10.3.4 WAMP-Cryptosign: HELLO carries {@code authextra.pubkey} (hex Ed25519); the
+ * WAMP-Cryptosign (WAMP §14.5.2, Authentication): HELLO carries {@code authextra.pubkey} (hex Ed25519); the
  * router sends 32 random bytes, the client answers the hex Ed25519 signature (64 bytes,
  * optionally followed by the challenge, as Autobahn sends). Verified with the JDK's Ed25519.
  */

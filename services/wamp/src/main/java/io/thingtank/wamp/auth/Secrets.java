@@ -8,7 +8,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Crypto helpers of WAMP-CRA (WAMP §10.3.2): HMAC-SHA256 signatures and PBKDF2 key derivation. */
+/** Crypto helpers of WAMP-CRA (WAMP §14.5.2): HMAC-SHA256 signatures and PBKDF2 key derivation. */
 public final class Secrets {
   private Secrets() {}
 

@@ -4,7 +4,7 @@ import io.thingtank.wamp.message.WampUris;
 import io.vertx.core.Future;
 import java.util.Map;
 
-/** WAMP §10.2 ticket: CHALLENGE("ticket") and the AUTHENTICATE signature must equal the principal's ticket. */
+/** Ticket authentication (WAMP §14.5.2): CHALLENGE("ticket") and the AUTHENTICATE signature must equal the principal's ticket. */
 public final class TicketAuthenticator implements Authenticator {
   private final Map<String, Principal> principals;
 

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * WAMP §10.3.2 WAMP-CRA: the challenge is a JSON string; the answer is Base64 HMAC-SHA256 of
+ * WAMP-CRA (WAMP §14.5.2): the challenge is a JSON string; the answer is Base64 HMAC-SHA256 of
  * it under the principal's secret. With a salt (Crossbar's salted secrets) the key is the
  * PBKDF2-derived key: configured directly as {@code secret}, or derived here from {@code password}.
  */

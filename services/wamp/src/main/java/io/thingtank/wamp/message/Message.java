@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The WAMP messages (WAMP §6.5 message codes), one record each. {@code args} and
+ * The WAMP messages (WAMP §6.5 and §14.1.2 message codes), one record each. {@code args} and
  * {@code kwargs} are never null inside the router: an absent or null payload is an empty
  * list or map, and {@link #toWire()} leaves out empty trailing payload elements, so we never
  * send a null kwargs (Autobahn rejects it).
@@ -71,7 +71,7 @@ public sealed interface Message {
     public List<Object> toWire() { return List.of(UNSUBSCRIBE, request, subscription); }
   }
 
-  /** {@code request} 0 with details is a router-initiated revocation (WAMP §14.4.13). */
+  /** {@code request} 0 with details is a router-initiated revocation (WAMP §14.3.11, §14.4.9). */
   record Unsubscribed(long request, Map<String, Object> details) implements Message {
     public List<Object> toWire() {
       return details.isEmpty() ? List.of(UNSUBSCRIBED, request) : List.of(UNSUBSCRIBED, request, details);
@@ -129,7 +129,7 @@ public sealed interface Message {
     public List<Object> toWire() { return payload(args, kwargs, YIELD, request, options); }
   }
 
-  /** Head elements, then args and kwargs only when needed (WAMP §6.5: trailing empties may be omitted). */
+  /** Head elements, then args and kwargs only when needed (WAMP §6.7: empty trailing payload is omitted). */
   private static List<Object> payload(List<Object> args, Map<String, Object> kwargs, Object... head) {
     List<Object> out = new ArrayList<>(head.length + 2);
     out.addAll(Arrays.asList(head));

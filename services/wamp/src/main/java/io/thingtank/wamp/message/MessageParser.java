@@ -6,11 +6,11 @@ import java.util.Map;
 
 /**
  * Turns a decoded array into the {@link Message} a client may send a router, checking the
- * type code, arity and element types (WAMP §6.5); anything else is a {@link ProtocolViolation}.
+ * type code, arity and element types (WAMP §6.4, §6.5); anything else is a {@link ProtocolViolation}.
  * Null or missing Arguments/ArgumentsKw are accepted (fox-wamp sends null kwargs). Stateless.
  */
 public final class MessageParser {
-  /** WAMP §7.1.2: ids are integers in [0, 2^53]. */
+  /** WAMP §5.1.2: ids are integers in [0, 2^53]. */
   public static final long MAX_ID = 1L << 53;
 
   private MessageParser() {}

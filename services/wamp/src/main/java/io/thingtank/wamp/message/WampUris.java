@@ -1,6 +1,6 @@
 package io.thingtank.wamp.message;
 
-/** The predefined error and close URIs (WAMP §13.2 and §13.3). */
+/** The predefined error and close URIs (WAMP §11.1 and §11.2). */
 public final class WampUris {
   private WampUris() {}
 

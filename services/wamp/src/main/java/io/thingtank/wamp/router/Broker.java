@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Publish/subscribe of one realm (WAMP §7 and the Advanced Profile broker features):
+ * Publish/subscribe of one realm (WAMP §9 and the Advanced Profile broker features):
  * subscriptions by exact/prefix/wildcard match, publisher exclusion and identification,
  * black/whitelisting, retained events and history. An EVENT is encoded once per encoding and
  * subscription, and the bytes shared by all its subscribers. Runs on the realm's thread.

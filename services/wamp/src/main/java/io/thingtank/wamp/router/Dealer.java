@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Remote procedure calls of one realm (WAMP §8 and the Advanced Profile dealer features):
+ * Remote procedure calls of one realm (WAMP §10 and the Advanced Profile dealer features):
  * exact/prefix/wildcard registrations, shared registrations, caller identification,
  * progressive results and invocations, call timeouts and canceling. Router procedures
  * ({@code wamp.*} meta API) are answered by {@link MetaApi}. Runs on the realm's thread.

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The router's own procedures (WAMP §14.8 meta API): {@code wamp.session.*} (count, list, get,
+ * The router's own procedures (WAMP §14.5.1, §14.4.5, §14.3.7 meta APIs; §14.4.8 event history; §14.4.11 testament): {@code wamp.session.*} (count, list, get,
  * kill, kill_by_authid, kill_by_authrole, add_testament, flush_testaments),
  * {@code wamp.subscription.*} (list, lookup, match, get, list_subscribers, count_subscribers,
  * remove_subscriber, get_events) and {@code wamp.registration.*} (list, lookup, match, get,

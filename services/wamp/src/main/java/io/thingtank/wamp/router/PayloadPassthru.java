@@ -3,7 +3,7 @@ package io.thingtank.wamp.router;
 import java.util.Map;
 
 /**
- * Payload passthru mode (WAMP §14.7, Autobahn's "payload_transparency"): the router forwards
+ * Payload passthru mode (newer WAMP spec, not in the 2017 draft; Autobahn's "payload_transparency"): the router forwards
  * the {@code ppt_*} options of PUBLISH/CALL/YIELD/ERROR into the details it sends on, and
  * the payload unchanged.
  */

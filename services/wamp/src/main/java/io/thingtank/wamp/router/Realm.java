@@ -92,7 +92,7 @@ public final class Realm {
   }
 
   /**
-   * Routes one message of an established session (WAMP §6.5). Session-level messages
+   * Routes one message of an established session (WAMP §9, §10). Session-level messages
    * (HELLO, GOODBYE, ...) are handled by the connection. Realm thread.
    */
   public void handle(Session s, Message m) {
@@ -180,7 +180,7 @@ public final class Realm {
     broker.publishInternal(topic, Arrays.asList(args), Map.of());
   }
 
-  /** WAMP §7.1.2 global-scope id: random in [1, 2^53]. */
+  /** WAMP §5.1.2 global-scope id: random in [1, 2^53]. */
   long newId() { return ThreadLocalRandom.current().nextLong(1, MessageParser.MAX_ID + 1); }
 
   Clock clock() { return clock; }

@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A procedure (or pattern) with its callees and invocation policy: single, roundrobin, random,
- * first or last (WAMP §14.6 shared registration). Realm-thread confined.
+ * first or last (WAMP §14.3.9 shared registration). Realm-thread confined.
  */
 public final class Registration {
   final long id;

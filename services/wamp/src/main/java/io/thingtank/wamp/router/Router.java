@@ -34,10 +34,10 @@ public final class Router {
 
   public int maxMessageSize() { return config.maxMessageSize(); }
 
-  /** WAMP §7.1.2: session ids are random in [1, 2^53]. */
+  /** WAMP §5.1.2: session ids are random in [1, 2^53]. */
   public long newSessionId() { return ThreadLocalRandom.current().nextLong(1, MessageParser.MAX_ID + 1); }
 
-  /** The WELCOME roles: what this router's broker and dealer support (WAMP §14 feature announcement). */
+  /** The WELCOME roles: what this router's broker and dealer support (WAMP §14.2 feature announcement). */
   public static Map<String, Object> features() {
     Map<String, Object> broker = Map.of("features", flags("publisher_identification", "publisher_exclusion",
         "subscriber_blackwhite_listing", "pattern_based_subscription", "session_meta_api",

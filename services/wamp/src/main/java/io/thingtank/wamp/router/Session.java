@@ -50,7 +50,7 @@ public final class Session {
   public boolean open() { return open; }
   void markClosed() { open = false; }
 
-  /** WAMP §14.1 router-to-callee request ids are session scoped and sequential. */
+  /** WAMP §5.1.2: router-to-callee request ids are session scoped and sequential. */
   long nextInvocationId() { return ++nextInvocation; }
 
   /** Whether the client announced {@code feature} for {@code clientRole} (caller, callee, publisher, subscriber). */

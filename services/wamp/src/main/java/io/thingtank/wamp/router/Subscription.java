@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** A topic (or pattern) with its subscribers; one id shared by all of them (WAMP §14.4). Realm-thread confined. */
+/** A topic (or pattern) with its subscribers; one id shared by all of them (WAMP §9.1.2). Realm-thread confined. */
 public final class Subscription {
   final long id;
   final String uri;

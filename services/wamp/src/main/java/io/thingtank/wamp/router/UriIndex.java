@@ -76,7 +76,7 @@ public final class UriIndex<T> {
   }
 
   /**
-   * The single best match for routing a call (WAMP §14.5.2.4): exact, else the longest
+   * The single best match for routing a call (WAMP §14.3.8): exact, else the longest
    * prefix, else the wildcard with most non-empty components (ties: the lexically first URI).
    */
   public T best(String uri) {

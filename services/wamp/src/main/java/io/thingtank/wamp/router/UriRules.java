@@ -3,7 +3,7 @@ package io.thingtank.wamp.router;
 import java.util.regex.Pattern;
 
 /**
- * URI syntax (WAMP §8.1.1): loose URIs are dot-separated non-empty components without
+ * URI syntax (WAMP §5.1.1): loose URIs are dot-separated non-empty components without
  * whitespace, '.' or '#'; strict URIs use only lower-case letters, digits and '_'. Wildcard
  * patterns may leave components empty; prefix patterns may be empty or end in a dot.
  */
@@ -30,7 +30,7 @@ public final class UriRules {
     };
   }
 
-  /** Wildcard match (WAMP §14.5.2.3): same component count, empty pattern components match any. */
+  /** Wildcard match (WAMP §14.4.6): same component count, empty pattern components match any. */
   public static boolean wildcardMatches(String[] pattern, String uri) {
     int start = 0;
     for (int i = 0; i < pattern.length; i++) {

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * One RawSocket TCP connection: the opening handshake (serializer and maximum lengths), then
  * framed messages handed to a {@link WampConnection}; answers PING with PONG. A frame longer
- * than the length we announced, or reserved bits set, closes the connection (WAMP §11.3).
+ * than the length we announced, or reserved bits set, closes the connection (WAMP §14.5.3, RawSocket).
  * Runs on the listener's event loop.
  */
 final class RawSocketConnection implements Transport {
@@ -28,7 +28,12 @@ final class RawSocketConnection implements Transport {
     this.router = router;
     this.ourExponent = RawSocketFraming.lengthExponent(router.maxMessageSize());
     socket.handler(this::onData);
+    long keepalive = router.config().keepaliveMillis();
+    // RawSocket keepalive (WAMP §14.5.3): a PING frame every keepaliveMs; the peer answers PONG.
+    long timer = keepalive > 0 ? io.vertx.core.Vertx.currentContext().owner().setPeriodic(keepalive,
+        id -> socket.write(RawSocketFraming.frame(RawSocketFraming.PING, new byte[0]))) : -1;
     socket.closeHandler(v -> {
+      if (timer >= 0) io.vertx.core.Vertx.currentContext().owner().cancelTimer(timer);
       if (wamp != null) wamp.onClose();
     });
     socket.exceptionHandler(e -> socket.close());

@@ -4,7 +4,7 @@ import io.thingtank.wamp.wire.Serializer;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * RawSocket byte layout (WAMP §11.3). Handshake: {@code 0x7F, LLLL SSSS, 0x00, 0x00} where
+ * RawSocket byte layout (WAMP §14.5.3, RawSocket). Handshake: {@code 0x7F, LLLL SSSS, 0x00, 0x00} where
  * the maximum message length is {@code 2^(9+LLLL)} and SSSS the serializer; an error reply is
  * {@code 0x7F, EEEE 0000, 0, 0}. Frames: a 4-byte header (5 reserved bits, 3-bit type:
  * 0 message, 1 PING, 2 PONG; then a 24-bit length) and the payload.

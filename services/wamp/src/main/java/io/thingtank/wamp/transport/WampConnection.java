@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * One WAMP connection, independent of the transport: decodes messages, runs session
- * opening and closing (WAMP §9: HELLO, CHALLENGE/AUTHENTICATE, WELCOME, ABORT, GOODBYE) and
+ * opening and closing (WAMP §7: HELLO, CHALLENGE/AUTHENTICATE, WELCOME, ABORT, GOODBYE) and
  * hands an established session's messages to its {@link Realm}. Protocol violations abort
  * the session and close the transport. Runs on the connection's event loop; the realm calls
  * the {@link Peer} methods from its own thread.
@@ -218,7 +218,7 @@ public final class WampConnection implements Peer {
     });
   }
 
-  /** ABORT (WAMP §9.2.2) and close; the session, if any, leaves its realm. */
+  /** ABORT (WAMP §7.1.3) and close; the session, if any, leaves its realm. */
   private void abort(String reason, String message) {
     if (state == State.CLOSED) return;
     leave();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * WAMP over WebSocket (WAMP §11.2) at {@code /ws} of the web port: the negotiated
+ * WAMP over WebSocket (WAMP §5.3.1) at {@code /ws} of the web port: the negotiated
  * sub-protocol picks the serializer ({@code wamp.2.json}: text frames; msgpack and cbor:
  * binary; {@code .batched} variants). Runs on the web listener's event loop.
  */
@@ -36,7 +36,7 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
   private void accept(ServerWebSocket ws) {
     Encoding enc = Encoding.ofSubProtocol(ws.subProtocol());
     if (enc == null) {
-      // WAMP §11.2: a WAMP router must refuse a WebSocket without a WAMP sub-protocol.
+      // WAMP §5.3.1: a WAMP router must refuse a WebSocket without a WAMP sub-protocol.
       ws.close((short) 1002, "no WAMP sub-protocol negotiated");
       return;
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * WAMP §6.1.1.2: in JSON, a string starting with {@code \0} holds Base64 binary. Decoded
+ * WAMP §5.2.1 and §15: in JSON, a string starting with {@code \0} holds Base64 binary. Decoded
  * messages get {@code byte[]} in place of such strings, so every serializer yields the same
  * values and a JSON publisher's binary reaches a MessagePack subscriber as binary.
  */

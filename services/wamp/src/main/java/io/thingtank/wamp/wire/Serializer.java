@@ -13,7 +13,7 @@ import java.util.List;
 import org.msgpack.jackson.dataformat.MessagePackFactory;
 
 /**
- * The three WAMP serializers (WAMP §6.1.1 and §6.1.2): JSON, MessagePack and CBOR, each a
+ * The three WAMP serializers (WAMP §5.2; CBOR as in later drafts): JSON, MessagePack and CBOR, each a
  * Jackson mapper between wire bytes and a message as a {@code List<Object>} of maps, lists,
  * strings, numbers, booleans, nulls and {@code byte[]}. Thread-safe.
  */
@@ -32,7 +32,7 @@ public enum Serializer {
     this.mapper = mapper.enable(DeserializationFeature.USE_LONG_FOR_INTS);
   }
 
-  /** RawSocket serializer id (WAMP §11.3.2: 1 JSON, 2 MessagePack, 3 CBOR). */
+  /** RawSocket serializer id (WAMP §14.5.3: 1 JSON, 2 MessagePack, 3 CBOR). */
   public int rawSocketId() { return rawSocketId; }
 
   public String shortName() { return name; }
@@ -68,7 +68,7 @@ public enum Serializer {
     }
   }
 
-  /** WAMP §6.1.1: binary in JSON is a string of {@code \0} followed by Base64 of the bytes. */
+  /** WAMP §5.2.1: binary in JSON is a string of {@code \0} followed by Base64 of the bytes. */
   private static ObjectMapper jsonMapper() {
     SimpleModule binary = new SimpleModule().addSerializer(byte[].class, new StdSerializer<>(byte[].class) {
       @Override
