@@ -6,6 +6,7 @@ import io.thingtank.core.bus.MessageBus;
 import io.thingtank.core.net.Endpoints;
 import io.thingtank.core.net.ListenerDeployer;
 import io.thingtank.core.web.WebMount;
+import io.thingtank.devices.DeviceHub;
 import io.thingtank.mqtt.auth.ConfigAuthenticator;
 import io.thingtank.mqtt.auth.MqttAuthenticator;
 import io.thingtank.mqtt.auth.MqttAuthenticator.MqttCredentials;
@@ -18,6 +19,7 @@ import io.thingtank.mqtt.net.MqttListenerVerticle;
 import io.thingtank.mqtt.net.MqttWebSocketHandler;
 import io.thingtank.mqtt.protocol.MqttConnection;
 import io.thingtank.mqtt.protocol.MqttTransport;
+import io.thingtank.mqtt.skynet.SkynetAuthenticator;
 import io.thingtank.mqtt.store.RocksMqttStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -27,14 +29,15 @@ import java.util.Optional;
 
 /**
  * The MQTT broker (3.1.1 and 5.0): TCP on {@code mqttPort}, WebSocket at {@code /mqtt} on the
- * web port, state in the {@code mqtt} table, and the WAMP bridge when a {@link MessageBus} is
- * present. Lifecycle methods run on the server's start thread.
+ * web port, state in the {@code mqtt} table, the WAMP bridge when a {@link MessageBus} is
+ * present, and SkyNet's MQTT API for devices when a {@link DeviceHub} is. Lifecycle methods run on the server's start thread.
  */
 public final class MqttModule implements ServiceModule {
   private Platform platform;
   private MqttSettings settings;
   private Broker broker;
   private ConfigAuthenticator configAuth;
+  private Optional<MqttAuthenticator> devices = Optional.empty();
   private ListenerDeployer.Deployed deployed;
   private boolean bridged;
 
@@ -54,14 +57,14 @@ public final class MqttModule implements ServiceModule {
     RocksMqttStore store = new RocksMqttStore(p.storage());
     broker = new Broker(p.vertx(), p.clock(), new Persistence(store, p.executor()), settings.maxQueued());
     configAuth = new ConfigAuthenticator(p.vertx(), settings);
+    devices = p.lookup(DeviceHub.class).map(SkynetAuthenticator::new);
     return p.executor().submit("mqtt", store::load)
         .map(snapshot -> {
           broker.recover(snapshot);
           return null;
         })
         .compose(v -> ListenerDeployer.deploy(p.vertx(), p.config().mqttPort(), ListenerDeployer.defaultInstances(),
-            port -> new MqttListenerVerticle(p.config().host(), sharedPort(p.config().mqttPort(), port),
-                settings.maxPacketSize(), this::connection)))
+            port -> new MqttListenerVerticle(p.config().host(), port, settings.maxPacketSize(), this::connection)))
         .compose(d -> {
           deployed = d;
           Optional<MessageBus> bus = p.lookup(MessageBus.class);
@@ -71,21 +74,20 @@ public final class MqttModule implements ServiceModule {
         });
   }
 
-  /**
-   * Vert.x shares one server socket between verticles only when they ask for the same port; for
-   * "any free port" that is a negative port (all instances then share one random port).
-   */
-  private static int sharedPort(int configured, int given) { return configured == 0 ? -1 : given; }
-
   private MqttConnection connection(Vertx vertx, MqttTransport transport) {
     return new MqttConnection(vertx, transport, broker, this::authenticate, settings);
   }
 
-  /** Device hub (if it provided an authenticator) first, then config users, then anonymous. */
+  /**
+   * A provided authenticator first, then SkyNet devices (uuid/token, when a {@link DeviceHub} is
+   * present), then config users, then anonymous.
+   */
   private Future<MqttPrincipal> authenticate(MqttCredentials c) {
     Future<Optional<MqttPrincipal>> external = platform.lookup(MqttAuthenticator.class)
         .map(a -> a.authenticate(c)).orElse(Future.succeededFuture(Optional.empty()));
     return external
+        .compose(found -> found.isPresent() || devices.isEmpty() ? Future.succeededFuture(found)
+            : devices.get().authenticate(c))
         .compose(found -> found.isPresent() ? Future.succeededFuture(found) : configAuth.authenticate(c))
         .compose(found -> {
           if (found.isPresent()) return Future.succeededFuture(found.get());

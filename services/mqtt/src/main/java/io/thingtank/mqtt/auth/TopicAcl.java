@@ -20,6 +20,12 @@ public interface TopicAcl {
     @Override public boolean maySubscribe(String clientId, String filter) { return true; }
   };
 
+  TopicAcl NONE = new TopicAcl() {
+    @Override public boolean mayPublish(String clientId, String topic) { return false; }
+
+    @Override public boolean maySubscribe(String clientId, String filter) { return false; }
+  };
+
   /** An ACL from pattern lists. */
   static TopicAcl of(String user, List<String> publish, List<String> subscribe) {
     return new TopicAcl() {

@@ -215,6 +215,19 @@ public final class Broker {
   }
 
   /**
+   * Sends {@code m} to one session only, outside the topic tree: what a
+   * {@link io.thingtank.mqtt.auth.ClientGateway} addresses to its own client. QoS 1/2 messages
+   * of a persistent session are queued durably first, like retained ones.
+   */
+  public void deliverTo(Session s, Message m) {
+    long seq = m.qos() == 0 ? 0 : s.allocate();
+    if (seq < 0) return;
+    QueuedMessage q = new QueuedMessage(s.clientId(), seq, m, m.qos(), false, List.of(), false);
+    if (m.qos() > 0 && s.persistent()) persistence.saveQueued(q).onSuccess(v -> s.deliver(q));
+    else s.deliver(q);
+  }
+
+  /**
    * Routes one message. Completes once it is durable (retained change and queue entries of
    * persistent sessions written) and handed to every matching session.
    *

@@ -143,6 +143,11 @@ final class ConnectHandler {
     c.connected(h.keepAliveTimeSeconds());
     // after CONNACK: resend unacknowledged deliveries and drain the queue (§4.4)
     c.session.attach(c, receiveMax);
+    if (principal.gateway() != null) {
+      Broker.Opened session = opened;
+      c.gateway = principal.gateway().open((topic, payload, qos) -> c.broker.deliverTo(session.session(),
+          new Message(topic, payload, qos, false, 0, "", Message.MessageProperties.NONE)));
+    }
   }
 
   /** DISCONNECT carried a new Session Expiry Interval (§3.14.2.2.2). */

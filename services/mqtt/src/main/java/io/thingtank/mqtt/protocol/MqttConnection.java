@@ -11,6 +11,7 @@ import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.thingtank.mqtt.MqttSettings;
+import io.thingtank.mqtt.auth.ClientGateway;
 import io.thingtank.mqtt.auth.MqttPrincipal;
 import io.thingtank.mqtt.broker.Broker;
 import io.thingtank.mqtt.broker.Message;
@@ -49,6 +50,8 @@ public final class MqttConnection implements Outlet {
   String clientId;
   Session session;
   MqttPrincipal principal;
+  /** Set after CONNACK when the principal brings one; then it, not the broker, handles publications. */
+  ClientGateway gateway;
   Will will;
   final Map<Integer, String> topicAliases = new HashMap<>();
   /** Tail of this connection's publications: routing and acknowledgements stay in arrival order. */
@@ -184,6 +187,7 @@ public final class MqttConnection implements Outlet {
     state = State.CLOSED;
     vertx.cancelTimer(connectTimer);
     if (keepAliveTimer >= 0) vertx.cancelTimer(keepAliveTimer);
+    if (gateway != null) gateway.close();
     if (wasConnected && session != null) {
       Will w = will;
       will = null;

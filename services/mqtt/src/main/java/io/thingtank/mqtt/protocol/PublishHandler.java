@@ -69,6 +69,14 @@ final class PublishHandler {
       c.disconnect(RECEIVE_MAX_EXCEEDED, "receive maximum exceeded"); // §3.3.4
       return;
     }
+    if (c.gateway != null) {
+      // the gateway's client publishes requests to it, never into the topic tree
+      String requestTopic = topic;
+      Future<Integer> handled = c.publishTail.transform(ignored -> c.gateway.publish(requestTopic, payload));
+      c.publishTail = handled.transform(ignored -> Future.succeededFuture());
+      if (qos > 0) handled.onComplete(ar -> ack(qos, packetId, ar.succeeded() ? ar.result() : UNSPECIFIED));
+      return;
+    }
     boolean allowed = !topic.startsWith("$SYS") && c.principal.acl().mayPublish(c.clientId, topic);
     if (!allowed) {
       // MQTT 5 answers 0x87; 3.1.1 has no negative PUBACK, so the message is acknowledged and dropped

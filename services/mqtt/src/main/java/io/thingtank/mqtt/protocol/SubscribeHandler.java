@@ -37,6 +37,10 @@ final class SubscribeHandler {
       c.protocolError("SUBSCRIBE without topic filters"); // §3.8.3-2
       return;
     }
+    if (c.gateway != null) {
+      subscribeAtGateway(packetId, topics);
+      return;
+    }
     List<Integer> codes = new ArrayList<>();
     List<Future<?>> writes = new ArrayList<>();
     List<Runnable> afterAck = new ArrayList<>();
@@ -74,9 +78,30 @@ final class SubscribeHandler {
     });
   }
 
+  /** The gateway decides each filter; 3.1.1 knows only one failure code (§3.9.3). */
+  private void subscribeAtGateway(int packetId, List<MqttTopicSubscription> topics) {
+    List<Future<Integer>> granted = new ArrayList<>();
+    for (MqttTopicSubscription t : topics) granted.add(c.gateway.subscribe(t.topicFilter(), t.option().qos().value()));
+    Future.join(granted).onComplete(ar -> {
+      if (c.isClosed()) return;
+      List<Integer> codes = new ArrayList<>();
+      for (Future<Integer> g : granted) {
+        int code = g.succeeded() ? g.result() : FAILURE;
+        codes.add(code >= FAILURE && !c.v5 ? FAILURE : code);
+      }
+      c.transport.send(Packets.subAck(packetId, codes));
+    });
+  }
+
   void unsubscribe(MqttUnsubscribeMessage msg) {
     int packetId = msg.idAndPropertiesVariableHeader().messageId();
     List<String> filters = msg.payload().topics();
+    if (c.gateway != null) {
+      List<Short> codes = new ArrayList<>();
+      for (String f : filters) codes.add((short) (c.gateway.unsubscribe(f) ? 0 : NO_SUBSCRIPTION));
+      c.transport.send(Packets.unsubAck(packetId, codes, c.v5));
+      return;
+    }
     List<Future<Boolean>> results = new ArrayList<>();
     for (String f : filters) results.add(c.broker.unsubscribe(c.session, f));
     Future.join(results).onComplete(ar -> {
