@@ -5,8 +5,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocketClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,20 +28,22 @@ final class DevicesCommand implements Callable<Integer> {
   @Option(names = "--bytes", defaultValue = "100") int bytes;
   @Option(names = "--warmup", defaultValue = "2000", description = "Warm-up messages 1 -> 1 on each path (socket.io, HTTP, WAMP).") int warmup;
   @Option(names = "--idle", defaultValue = "10000", description = "Idle devices for the memory figure; 0 to skip.") int idle;
+  @Option(names = "--keep-work", description = "Keep the servers' data dirs and logs instead of deleting them.")
+  boolean keepWork;
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
 
   private record Row(String path, int fanout, long sent, long expected, long delivered, double perSec,
       org.HdrHistogram.Histogram latency) {}
 
   @Override public Integer call() throws Exception {
-    Path work = Files.createTempDirectory("bench-devices");
     Vertx vertx = Vertx.vertx();
     WebSocketClient ws = Connections.webSocketClient(vertx);
     HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(16));
     List<Row> rows = new ArrayList<>();
     IdleFootprint footprint = null;
-    try (Peer p = Peer.thingTank(parent.root, work.resolve("thingtank"), Peer.freePort(), List.of("--dev"))) {
+    try (WorkDir work = new WorkDir("bench-devices", keepWork);
+        Peer p = Peer.thingTank(parent.root, work.resolve("thingtank"), Peer.freePort(), List.of("--dev"))) {
       int port = p.ports.get("devices-port");
       List<SocketIoDevice> connected = Connections.open(devices, 50, 120, i -> SocketIoDevice.connect(ws, port));
       System.err.println("connected " + connected.size() + " devices");

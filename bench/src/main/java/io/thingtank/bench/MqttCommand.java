@@ -3,8 +3,6 @@ package io.thingtank.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,15 +27,16 @@ final class MqttCommand implements Callable<Integer> {
   @Option(names = "--bytes", defaultValue = "100") int bytes;
   @Option(names = "--warmup", defaultValue = "10000", description = "Warm-up messages at QoS 0 and again at QoS 1.") int warmup;
   @Option(names = "--idle", defaultValue = "10000", description = "Idle connections for the memory figure; 0 to skip.") int idle;
+  @Option(names = "--keep-work", description = "Keep the servers' data dirs and logs instead of deleting them.")
+  boolean keepWork;
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
 
   @Override public Integer call() throws Exception {
     VERTX_MQTT_LOG.setLevel(Level.WARNING);
-    Path work = Files.createTempDirectory("bench-mqtt");
     Vertx vertx = Vertx.vertx();
     List<MqttScenario.Result> results = new ArrayList<>();
     List<IdleFootprint> idleResults = new ArrayList<>();
-    try {
+    try (WorkDir work = new WorkDir("bench-mqtt", keepWork)) {
       try (Peer p = Peer.thingTank(parent.root, work.resolve("thingtank"), Peer.freePort(), List.of("--dev"))) {
         run(vertx, "ThingTank", p, true, results, idleResults);
       }

@@ -2,8 +2,6 @@ package io.thingtank.bench;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,15 +20,16 @@ final class WampPubSubCommand implements Callable<Integer> {
   @Option(names = "--idle-curve", defaultValue = "10,100,1000,10000", split = ",",
       description = "Idle sessions joined during each curve run; empty to skip.") List<Integer> curve;
   @Option(names = "--curve-events", defaultValue = "20000", description = "Publications per curve run.") int curveEvents;
+  @Option(names = "--keep-work", description = "Keep the servers' data dirs and logs instead of deleting them.")
+  boolean keepWork;
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
 
   @Override public Integer call() throws Exception {
-    Path work = Files.createTempDirectory("bench-wamp-pubsub");
     Vertx vertx = Vertx.vertx();
     WebSocketClient client = Connections.webSocketClient(vertx);
     List<WampScenario.PubSubResult> main = new ArrayList<>();
     List<WampScenario.PubSubResult> curveResults = new ArrayList<>();
-    try {
+    try (WorkDir work = new WorkDir("bench-wamp-pubsub", keepWork)) {
       try (Peer p = Peer.thingTank(parent.root, work.resolve("thingtank"), Peer.freePort(), List.of("--dev"))) {
         run(client, new WampScenario.Target("ThingTank", p.ports.get("web-port"), "/ws", "realm1"), main, curveResults);
       }

@@ -2,8 +2,6 @@ package io.thingtank.bench;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,16 +18,17 @@ final class WampRpcCommand implements Callable<Integer> {
   @Option(names = "--bytes", defaultValue = "100") int bytes;
   @Option(names = "--warmup", defaultValue = "5000") int warmup;
   @Option(names = "--half-calls", defaultValue = "20000", description = "Calls in the half-of-peak run.") int halfCalls;
+  @Option(names = "--keep-work", description = "Keep the servers' data dirs and logs instead of deleting them.")
+  boolean keepWork;
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
 
   private record Pair(WampScenario.RpcResult peak, WampScenario.RpcResult half) {}
 
   @Override public Integer call() throws Exception {
-    Path work = Files.createTempDirectory("bench-wamp-rpc");
     Vertx vertx = Vertx.vertx();
     WebSocketClient client = Connections.webSocketClient(vertx);
     List<Pair> results = new ArrayList<>();
-    try {
+    try (WorkDir work = new WorkDir("bench-wamp-rpc", keepWork)) {
       try (Peer p = Peer.thingTank(parent.root, work.resolve("thingtank"), Peer.freePort(), List.of("--dev"))) {
         results.add(run(client, new WampScenario.Target("ThingTank", p.ports.get("web-port"), "/ws", "realm1")));
       }
