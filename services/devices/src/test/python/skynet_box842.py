@@ -64,6 +64,8 @@ out['data'] = a.call('data', {'temperature': 72}, timeout=10)
 out['getdata'] = a.call('getdata', {'uuid': uuid_a, 'token': token_a, 'limit': 5}, timeout=10)
 out['subscribe_foreign'] = b.call('subscribe', {'uuid': uuid_a, 'types': ['received']}, timeout=10)
 out['subscribe_broadcast'] = b.call('subscribe', {'uuid': uuid_a}, timeout=10)
+out['unsubscribe'] = b.call('unsubscribe', {'uuid': uuid_a}, timeout=10)
+out['localdevices'] = a.call('localdevices', {}, timeout=10)
 out['registered'] = a.call('register', {'type': 'drone'}, timeout=10)
 new_uuid = out['registered']['uuid']
 out['claim'] = a.call('claimdevice', {'uuid': new_uuid}, timeout=10)

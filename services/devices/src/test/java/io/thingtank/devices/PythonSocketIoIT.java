@@ -49,6 +49,8 @@ class PythonSocketIoIT {
       // b may hear a's broadcasts but not a's private traffic
       assertThat(r.at("/subscribe_foreign/result").asBoolean()).isFalse();
       assertThat(r.at("/subscribe_broadcast/result").asBoolean()).isTrue();
+      assertThat(r.at("/unsubscribe/api").asText()).isEqualTo("unsubscribe");
+      assertThat(r.at("/localdevices/devices").size()).isGreaterThanOrEqualTo(2);
       assertThat(r.at("/registered/token").asText()).hasSize(40);
       assertThat(r.at("/claim/results/owner").asText()).isEqualTo(a[0]);
       assertThat(r.at("/generated/token").asText()).hasSize(40);

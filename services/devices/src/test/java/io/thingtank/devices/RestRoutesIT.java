@@ -66,6 +66,11 @@ class RestRoutesIT {
       hub.call("POST", "/messages", a, "{\"devices\":\"*\",\"payload\":\"v2\"}");
       assertThat(s.next(5000).get("payload").asText()).isEqualTo("v2");
     }
+    // the legacy "message" key travels as sent
+    try (HubNode.Stream s = hub.stream("/subscribe/" + b[0] + "/received", b)) {
+      hub.call("POST", "/messages", a, "{\"devices\":\"" + b[0] + "\",\"message\":{\"led\":\"on\"}}");
+      assertThat(s.next(5000).at("/message/led").asText()).isEqualTo("on");
+    }
     assertThat(hub.call("DELETE", "/v2/devices/" + b[0] + "/subscriptions/" + a[0] + "/broadcast", b, null).status())
         .isEqualTo(204);
     assertThat(hub.call("GET", "/v2/devices/" + b[0] + "/subscriptions", b, null).json().size()).isZero();

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thingtank.devices.DeviceHub;
 import io.thingtank.devices.hub.Channel;
+import io.thingtank.devices.hub.Delivery;
 import io.thingtank.devices.hub.DeviceJson;
 import io.thingtank.devices.hub.EventCode;
 import io.thingtank.devices.hub.Hub;
 import io.thingtank.devices.hub.HubException;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,6 +21,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Messaging routes: POST /messages, the event log GET /events/:uuid, sensor data POST/GET
@@ -79,9 +85,10 @@ final class MessageRoutes extends Routes {
       List<DeviceHub.Subscribed> subs = new ArrayList<>();
       Set<Channel> wanted = channels != null ? channels
           : EnumSet.of(Channel.BROADCAST, Channel.RECEIVED, Channel.SENT);
-      Future<?> opened = hub.subscribe(me, uuid, wanted, d -> write(res, d.body())).onSuccess(subs::add);
+      StreamSink sink = new StreamSink(ctx.request());
+      Future<?> opened = hub.subscribe(me, uuid, wanted, sink).onSuccess(subs::add);
       if (call.path("uuid") == null) {
-        opened = opened.compose(s -> hub.messenger().storedSubscriptions(me, d -> write(res, d.body())))
+        opened = opened.compose(s -> hub.messenger().storedSubscriptions(me, sink))
             .onSuccess(subs::addAll);
       }
       opened.onComplete(ar -> {
@@ -91,7 +98,7 @@ final class MessageRoutes extends Routes {
           return;
         }
         res.setChunked(true).putHeader("content-type", "application/json");
-        if (ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) res.putHeader("Connection", "keep-alive");
+        if (ctx.request().version() != HttpVersion.HTTP_2) res.putHeader("Connection", "keep-alive");
         res.writeHead();
         res.closeHandler(v -> subs.forEach(DeviceHub.Subscribed::close));
         res.exceptionHandler(e -> subs.forEach(DeviceHub.Subscribed::close));
@@ -99,16 +106,33 @@ final class MessageRoutes extends Routes {
     });
   }
 
-  private static void write(HttpServerResponse res, ObjectNode body) {
-    if (res.ended() || res.closed()) return;
-    if (res.writeQueueFull()) {
-      res.reset(); // a subscriber that does not read is cut off rather than buffered without bound
-      return;
-    }
-    try {
-      res.write(HttpCall.JSON.writeValueAsString(body) + "\n");
-    } catch (JsonProcessingException | IllegalStateException e) {
-      res.reset();
+  /**
+   * Writes deliveries to one streaming response. Bytes not yet taken by the socket are counted
+   * (a write's future completes once flushed); past {@link #MAX_PENDING} the subscriber is
+   * not reading, and it is cut off rather than buffered without bound. Event-loop confined.
+   */
+  private static final class StreamSink implements Consumer<Delivery> {
+    private static final long MAX_PENDING = 1024 * 1024;
+    private final HttpServerRequest req;
+    private long pending;
+    private boolean hungUp;
+
+    StreamSink(HttpServerRequest req) { this.req = req; }
+
+    @Override
+    public void accept(Delivery d) {
+      HttpServerResponse res = req.response();
+      if (hungUp || res.ended() || res.closed()) return;
+      try {
+        if (pending > MAX_PENDING) throw new IllegalStateException("slow subscriber");
+        Buffer line = Buffer.buffer(HttpCall.JSON.writeValueAsBytes(d.body())).appendByte((byte) '\n');
+        pending += line.length();
+        res.write(line).onComplete(ar -> pending -= line.length());
+      } catch (JsonProcessingException | IllegalStateException e) {
+        hungUp = true;
+        if (req.version() == HttpVersion.HTTP_2) res.reset();
+        else req.connection().shutdown(100, TimeUnit.MILLISECONDS); // graceful close would wait for the endless response
+      }
     }
   }
 
