@@ -52,9 +52,11 @@ public final class DevicesModule implements ServiceModule {
         .map(b -> new BusBridge(b, section.path("realm").asText("realm1"), hub).start()
             .onSuccess(r -> busSubscription = r).map(r -> (Object) r))
         .orElse(Future.succeededFuture());
-    return bus.compose(x -> ListenerDeployer.deploy(p.vertx(), p.config().devicesPort(),
-            ListenerDeployer.defaultInstances(),
-            port -> new DevicesVerticle(p.config().host(), p.config().devicesPort(), hub, engine)))
+    // Vert.x shares a listening socket only among servers asking for the same port; with port 0
+    // (tests) every instance would bind its own random port, so one instance serves there.
+    int instances = p.config().devicesPort() == 0 ? 1 : ListenerDeployer.defaultInstances();
+    return bus.compose(x -> ListenerDeployer.deploy(p.vertx(), p.config().devicesPort(), instances,
+            port -> new DevicesVerticle(p.config().host(), port, hub, engine)))
         .onSuccess(d -> deployed = d)
         .compose(d -> p.vertx().executeBlocking(() -> {
           coap = new CoapMirror(hub, p.vertx().getOrCreateContext(), p.config().host(), p.config().coapPort());
