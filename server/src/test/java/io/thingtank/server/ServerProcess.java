@@ -18,11 +18,12 @@ final class ServerProcess implements AutoCloseable {
   final Process process;
   final List<String> output = new CopyOnWriteArrayList<>();
   final int awsPort;
+  private final Thread reader;
 
   private ServerProcess(Process process, int awsPort) {
     this.process = process;
     this.awsPort = awsPort;
-    Thread reader = new Thread(() -> {
+    reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) output.add(line);
       } catch (IOException ignored) {
@@ -62,6 +63,13 @@ final class ServerProcess implements AutoCloseable {
     }
     s.kill9();
     throw new IllegalStateException("server did not start: " + String.join("\n", s.output));
+  }
+
+  /** Waits until the process has exited and all its output has been read. */
+  boolean awaitExit(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) return false;
+    reader.join(TimeUnit.SECONDS.toMillis(seconds));
+    return !reader.isAlive();
   }
 
   String bannerValue(String name) {

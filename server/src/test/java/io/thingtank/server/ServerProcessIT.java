@@ -98,10 +98,9 @@ class ServerProcessIT {
   void sigtermStopsCleanlyAndDevModeIsAnnounced() throws Exception {
     ServerProcess s = ServerProcess.serve(data, "--dev");
     assertThat(String.join("\n", s.output)).contains("DEV MODE");
-    s.process.destroy();
-    assertThat(s.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    Thread.sleep(200);
-    assertThat(s.output).contains("ThingTank stopped.");
+    s.process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
+    assertThat(s.awaitExit(30)).isTrue();
+    assertThat(s.output).as("exit %d", s.process.exitValue()).contains("ThingTank stopping...", "ThingTank stopped.");
     assertThat(Files.exists(data.resolve("db/CURRENT"))).isTrue();
   }
 

@@ -123,7 +123,8 @@ public final class MqttModule implements ServiceModule {
     List<String> lines = new ArrayList<>();
     lines.add(Endpoints.line("MQTT", "mqtt://" + host + ":" + port()
         + (settings.dev() ? "  (dev mode: anonymous clients have full access)" : "")));
-    lines.add(Endpoints.line("MQTT/WS", "ws://" + host + ":<web port>/mqtt"));
+    int webPort = platform.config().webPort();
+    lines.add(Endpoints.line("MQTT/WS", "ws://" + host + ":" + (webPort == 0 ? "<web port>" : webPort) + "/mqtt"));
     if (bridged) lines.add(Endpoints.line("MQTT->WAMP", "topics a/b/c <-> " + settings.bridgePrefix() + ".a.b.c"));
     return lines;
   }
