@@ -58,7 +58,11 @@ final class Peer implements AutoCloseable {
       jar = s.map(Path::toString).filter(p -> p.matches(".*thingtank-server-[^/]*\\.jar") && !p.contains("tests"))
           .findFirst().orElseThrow(() -> new IllegalStateException("build the server first: ./thingtank build"));
     }
-    List<String> cmd = new ArrayList<>(List.of(java(), "-Xms64m", "-cp", jar + ":" + serverTarget.resolve("lib") + "/*",
+    List<String> cmd = new ArrayList<>(List.of(java(), "-Xms64m"));
+    // BENCH_SERVER_OPTS: extra JVM flags for the server under test (e.g. a JFR recording).
+    String extra = System.getenv("BENCH_SERVER_OPTS");
+    if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
+    cmd.addAll(List.of("-cp", jar + ":" + serverTarget.resolve("lib") + "/*",
         "io.thingtank.server.Main", "serve", "--host", "127.0.0.1", "--data-dir", dataDir.toString(),
         "--aws-port", String.valueOf(awsPort)));
     Map<String, Integer> ports = new LinkedHashMap<>();
