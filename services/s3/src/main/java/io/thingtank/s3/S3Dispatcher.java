@@ -31,6 +31,8 @@ final class S3Dispatcher {
   private static final Set<S3Operation> PUBLIC_READ = Set.of(S3Operation.GetObject, S3Operation.HeadObject,
       S3Operation.ListObjects, S3Operation.ListObjectsV2, S3Operation.HeadBucket);
   private static final Set<S3Operation> PUBLIC_WRITE = Set.of(S3Operation.PutObject, S3Operation.DeleteObject);
+  /** Operations with a handler that are addressed by a subresource in {@link S3Routes#unsupported}'s list. */
+  private static final Set<S3Operation> HANDLED_SUBRESOURCES = Set.of(S3Operation.GetBucketVersioning);
   private static final Set<S3Operation> POLICY_OPS = Set.of(S3Operation.GetBucketPolicy, S3Operation.PutBucketPolicy,
       S3Operation.DeleteBucketPolicy);
 
@@ -56,6 +58,8 @@ final class S3Dispatcher {
       if (op == null) throw S3Errors.methodNotAllowed();
       S3Handler handler = handlers.get(op);
       if (handler == null) throw S3Errors.notImplemented(op.name());
+      String unsupported = S3Routes.unsupported(query);
+      if (unsupported != null && !HANDLED_SUBRESOURCES.contains(op)) throw S3Errors.notImplemented("?" + unsupported);
       String region = auth.anonymous() ? head.defaultRegion() : auth.credential().region();
       S3Call call = new S3Call(op, address, http, query, auth, requestId, region, head.receivedMillis(),
           new BodyReceiver(http, auth));

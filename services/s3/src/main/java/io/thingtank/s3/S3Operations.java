@@ -34,6 +34,7 @@ final class S3Operations {
     ListObjectsHandler lists = new ListObjectsHandler(ctx);
     m.put(S3Operation.ListObjects, lists::v1);
     m.put(S3Operation.ListObjectsV2, lists::v2);
+    m.put(S3Operation.ListObjectVersions, lists::versions);
     GetObjectHandler get = new GetObjectHandler(ctx);
     m.put(S3Operation.GetObject, get);
     m.put(S3Operation.HeadObject, get);

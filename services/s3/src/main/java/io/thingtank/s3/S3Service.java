@@ -5,6 +5,9 @@ import io.thingtank.aws.AwsServiceModel;
 import io.thingtank.aws.OperationHandler;
 import io.thingtank.aws.StreamingAwsService;
 import io.thingtank.core.Platform;
+import io.thingtank.core.bus.MessageBus;
+import io.thingtank.s3.notify.BusEvents;
+import io.thingtank.s3.notify.S3Events;
 import io.thingtank.s3.store.BlobFiles;
 import io.thingtank.s3.store.RocksS3Store;
 import io.thingtank.s3.wire.S3Addressing;
@@ -21,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Amazon S3 on the AWS port. The gateway hands over each request before its body is read;
  * {@link S3Dispatcher} routes it to the handlers {@link S3Operations} lists. At start the
  * store is opened and temp files and unreferenced blobs left by a crash are swept.
- * Config section {@code "s3"}: {@code "domains": ["s3.example.com"]} adds virtual-host domains.
+ * Config section {@code "s3"}: {@code "domains": ["s3.example.com"]} adds virtual-host domains;
+ * {@code "realm"} and {@code "topicPrefix"} place the object events on the WAMP bus.
  */
 public final class S3Service implements StreamingAwsService {
   private static final Logger LOG = LoggerFactory.getLogger(S3Service.class);
@@ -39,12 +43,20 @@ public final class S3Service implements StreamingAwsService {
     S3Context ctx = new S3Context(new RocksS3Store(platform.storage()),
         new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
         platform.executor(), platform.vertx(), platform.clock(), platform.config().region(),
-        id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null));
+        id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null), events(platform));
     return ctx.executor().submit("s3-sweep", () -> ctx.blobs().sweep(ctx.store().referencedBlobs()))
         .onSuccess(n -> {
           if (n > 0) LOG.info("S3 start-up sweep removed {} leftover files", n);
           dispatcher = new S3Dispatcher(new S3Addressing(domains), S3Operations.handlers(ctx), ctx);
         });
+  }
+
+  /** Events go to the WAMP bus when this process has one ({@code s3.realm}, {@code s3.topicPrefix}). */
+  private static S3Events events(Platform platform) {
+    var section = platform.config().section("s3");
+    return platform.lookup(MessageBus.class).<S3Events>map(bus -> new BusEvents(bus,
+        section.path("realm").asText("realm1"), section.path("topicPrefix").asText("thingtank.s3"),
+        platform.config().region(), platform.clock())).orElse(S3Events.NONE);
   }
 
   @Override public List<OperationHandler<?, ?>> handlers() { return List.of(); }

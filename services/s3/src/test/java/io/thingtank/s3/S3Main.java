@@ -6,13 +6,23 @@ import io.thingtank.edge.aws.AwsGatewayModule;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A ThingTank S3 node in its own process (for kill -9 tests): {@code S3Main DATA_DIR PORT}; prints READY. */
+/**
+ * A ThingTank S3 node in its own process (kill -9 tests, conformance runs): {@code S3Main DATA_DIR
+ * PORT [keys]}; with {@code keys} it makes sure two access keys exist and prints them as
+ * {@code KEY id secret}; then prints READY.
+ */
 public final class S3Main {
   private S3Main() {}
 
   public static void main(String[] args) throws Exception {
     AwsGatewayModule gateway = new AwsGatewayModule(List.of(new S3Service()));
-    Node.start(Config.forTest(Path.of(args[0])).with(b -> b.awsPort = Integer.parseInt(args[1])), List.of(gateway));
+    Node node = Node.start(Config.forTest(Path.of(args[0])).with(b -> b.awsPort = Integer.parseInt(args[1])),
+        List.of(gateway));
+    if (args.length > 2 && args[2].equals("keys")) {
+      var identity = node.platform().identity();
+      if (identity.keys().size() < 2) identity.create("s3-tests alt user");
+      identity.keys().forEach(k -> System.out.println("KEY " + k.accessKeyId() + " " + k.secretAccessKey()));
+    }
     System.out.println("READY");
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

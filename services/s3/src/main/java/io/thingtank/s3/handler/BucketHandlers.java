@@ -45,7 +45,8 @@ public final class BucketHandlers {
     String name = call.bucket();
     return ctx.onBucket(name, () -> {
       if (ctx.store().bucket(name).isEmpty()) throw S3Errors.noSuchBucket();
-      if (!ctx.store().deleteBucketIfEmpty(name)) throw S3Errors.bucketNotEmpty();
+      var discarded = ctx.store().deleteBucketIfEmpty(name).orElseThrow(S3Errors::bucketNotEmpty);
+      discarded.forEach(p -> ctx.blobs().delete(p.blobId()));
       return S3Response.noContent();
     });
   }

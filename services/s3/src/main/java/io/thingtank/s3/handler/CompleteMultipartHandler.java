@@ -58,6 +58,7 @@ public final class CompleteMultipartHandler implements S3Handler {
           ctx.blobs().commit(blobId);
           ctx.store().completeUpload(call.bucket(), uploadId, meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
           for (Part p : all) ctx.blobs().delete(p.blobId());
+          ctx.events().created(call.bucket(), meta, "ObjectCreated:CompleteMultipartUpload");
           return meta;
         })))
         .map(meta -> S3Response.xml(XmlOut.document("CompleteMultipartUploadResult")

@@ -69,6 +69,7 @@ public final class CopyObjectHandler implements S3Handler {
         d.algorithm(), d.checksum(), "FULL_OBJECT", List.of(),
         taggingDirective.equals("REPLACE") ? ObjectHeaders.tags(call.header("x-amz-tagging")) : source.tags());
     ctx.store().putObject(call.bucket(), meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
+    ctx.events().created(call.bucket(), meta, "ObjectCreated:Copy");
     return meta;
   }
 

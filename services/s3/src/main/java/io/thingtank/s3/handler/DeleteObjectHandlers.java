@@ -25,7 +25,10 @@ public final class DeleteObjectHandlers {
       if (ifMatch != null && (existing.isEmpty() || !existing.get().etag().equals(ifMatch.replace("\"", "").trim()))) {
         throw existing.isEmpty() ? S3Errors.noSuchKey() : S3Errors.preconditionFailed();
       }
-      ctx.store().deleteObject(call.bucket(), call.key()).ifPresent(m -> ctx.blobs().delete(m.blobId()));
+      ctx.store().deleteObject(call.bucket(), call.key()).ifPresent(m -> {
+        ctx.blobs().delete(m.blobId());
+        ctx.events().removed(call.bucket(), m.key(), "ObjectRemoved:Delete");
+      });
       return S3Response.noContent();
     });
   }
@@ -35,18 +38,23 @@ public final class DeleteObjectHandlers {
       XmlIn doc = XmlIn.parse(body.bytes().getBytes(), "Delete");
       boolean quiet = "true".equalsIgnoreCase(String.valueOf(doc.text("Quiet")).trim());
       List<String> keys = new ArrayList<>();
+      List<String> versions = new ArrayList<>();
       for (XmlIn o : doc.children("Object")) {
         String k = o.text("Key");
         if (k == null) throw S3Errors.malformedXml();
         keys.add(k);
+        versions.add(o.text("VersionId"));
       }
       if (keys.isEmpty() || keys.size() > MAX_KEYS) throw S3Errors.malformedXml();
       return ctx.onBucket(call.bucket(), () -> {
         if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
         XmlOut x = XmlOut.document("DeleteResult");
-        for (String k : keys) {
-          ctx.store().deleteObject(call.bucket(), k).ifPresent(m -> ctx.blobs().delete(m.blobId()));
-          if (!quiet) x.open("Deleted").el("Key", k).close();
+        for (int i = 0; i < keys.size(); i++) {
+          ctx.store().deleteObject(call.bucket(), keys.get(i)).ifPresent(m -> {
+            ctx.blobs().delete(m.blobId());
+            ctx.events().removed(call.bucket(), m.key(), "ObjectRemoved:Delete");
+          });
+          if (!quiet) x.open("Deleted").el("Key", keys.get(i)).el("VersionId", versions.get(i)).close();
         }
         return S3Response.xml(x);
       });

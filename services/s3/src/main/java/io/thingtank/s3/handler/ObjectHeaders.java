@@ -36,6 +36,7 @@ final class ObjectHeaders {
   }
 
   private static String stripAwsChunked(String v) {
+    if (!v.toLowerCase(Locale.ROOT).contains("aws-chunked")) return v;
     StringBuilder b = new StringBuilder();
     for (String part : v.split(",")) {
       String p = part.trim();

@@ -146,6 +146,7 @@ public final class PostObjectHandler implements S3Handler {
         r.form().getOrDefault("x-amz-storage-class", "STANDARD"), d.algorithm(), d.checksum(), "FULL_OBJECT",
         List.of(), ObjectHeaders.tags(r.form().get("tagging")));
     ctx.store().putObject(call.bucket(), meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
+    ctx.events().created(call.bucket(), meta, "ObjectCreated:Post");
     return meta;
   }
 

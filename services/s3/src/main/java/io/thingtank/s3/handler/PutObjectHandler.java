@@ -40,6 +40,7 @@ public final class PutObjectHandler implements S3Handler {
           ObjectMeta meta = new ObjectMeta(call.key(), blobId, d.size(), d.etag(), ctx.now(), content, metadata,
               ObjectHeaders.storageClass(call), d.algorithm(), d.checksum(), "FULL_OBJECT", List.of(), tags);
           ctx.store().putObject(call.bucket(), meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
+          ctx.events().created(call.bucket(), meta, "ObjectCreated:Put");
           return meta;
         }))
         .map(meta -> S3Response.ok().header("etag", meta.quotedEtag())

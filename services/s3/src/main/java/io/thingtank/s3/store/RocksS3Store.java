@@ -45,11 +45,19 @@ public final class RocksS3Store implements S3Store {
   public void putBucket(Bucket b) { table.put(S3Keys.bucket(b.name()), encode(b)); }
 
   @Override
-  public boolean deleteBucketIfEmpty(String name) {
-    if (!table.range(S3Keys.objects(name), Keys.prefixEnd(S3Keys.objects(name)), 1).isEmpty()) return false;
-    if (!table.range(S3Keys.uploads(name), Keys.prefixEnd(S3Keys.uploads(name)), 1).isEmpty()) return false;
-    table.delete(S3Keys.bucket(name));
-    return true;
+  public Optional<List<Part>> deleteBucketIfEmpty(String name) {
+    if (!table.range(S3Keys.objects(name), Keys.prefixEnd(S3Keys.objects(name)), 1).isEmpty()) return Optional.empty();
+    RocksEngine.Batch batch = engine.batch().delete(table, S3Keys.bucket(name));
+    List<Part> parts = new ArrayList<>();
+    for (Upload u : uploads(name)) {
+      batch.delete(table, S3Keys.upload(name, u.uploadId()));
+      for (Part p : parts(u.uploadId())) {
+        batch.delete(table, S3Keys.part(u.uploadId(), p.partNumber()));
+        parts.add(p);
+      }
+    }
+    engine.write(batch);
+    return Optional.of(parts);
   }
 
   @Override

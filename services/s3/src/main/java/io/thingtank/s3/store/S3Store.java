@@ -19,8 +19,11 @@ public interface S3Store {
 
   void putBucket(Bucket b);
 
-  /** Removes an empty bucket; false when it still holds objects or uploads. */
-  boolean deleteBucketIfEmpty(String name);
+  /**
+   * Removes a bucket that holds no objects, discarding its unfinished multipart uploads; returns
+   * their parts (whose blobs the caller deletes), or empty when objects remain.
+   */
+  Optional<List<Part>> deleteBucketIfEmpty(String name);
 
   /** Buckets in name order, starting after {@code after} (null: from the first). */
   List<Bucket> buckets(String after, int limit);

@@ -72,7 +72,19 @@ public final class S3Routes {
       r("POST", Level.OBJECT, "?restore", RestoreObject),
       r("POST", Level.OBJECT, "?select", SelectObjectContent));
 
+  /** Subresources of features ThingTank does not have: routed nowhere, so they answer NotImplemented. */
+  private static final java.util.Set<String> UNSUPPORTED = java.util.Set.of("logging", "encryption", "object-lock",
+      "replication", "website", "requestPayment", "accelerate", "intelligent-tiering", "analytics", "metrics",
+      "inventory", "legal-hold", "retention", "torrent", "lifecycle", "ownershipControls", "publicAccessBlock",
+      "notification", "versioning", "policyStatus", "session", "metadataTable");
+
   private S3Routes() {}
+
+  /** The unsupported subresource a request names, or null. */
+  public static String unsupported(Map<String, List<String>> query) {
+    for (String q : query.keySet()) if (UNSUPPORTED.contains(q)) return q;
+    return null;
+  }
 
   private static Route r(String method, Level level, String selector, S3Operation op) {
     return new Route(method, level, selector, null, op);

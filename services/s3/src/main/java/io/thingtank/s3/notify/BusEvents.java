@@ -1,0 +1,71 @@
+package io.thingtank.s3.notify;
+
+import io.thingtank.aws.auth.AwsUriEncoding;
+import io.thingtank.core.Clock;
+import io.thingtank.core.bus.BusPrincipal;
+import io.thingtank.core.bus.MessageBus;
+import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.wire.HttpDates;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes S3 events on the WAMP bus: topic {@code <prefix>.object.created} or
+ * {@code <prefix>.object.removed}, kwargs = an S3 event message ({@code {"Records": [...]}}, the
+ * shape S3 sends to SQS and Lambda, event version 2.1). Thread-safe.
+ */
+public final class BusEvents implements S3Events {
+  private static final Logger LOG = LoggerFactory.getLogger(BusEvents.class);
+  private final MessageBus bus;
+  private final BusPrincipal principal;
+  private final String prefix;
+  private final String region;
+  private final Clock clock;
+  private final AtomicLong sequencer = new AtomicLong();
+
+  public BusEvents(MessageBus bus, String realm, String prefix, String region, Clock clock) {
+    this.bus = bus;
+    this.principal = BusPrincipal.system(realm, "s3");
+    this.prefix = prefix;
+    this.region = region;
+    this.clock = clock;
+  }
+
+  @Override
+  public void created(String bucket, ObjectMeta meta, String eventName) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("key", AwsUriEncoding.encode(meta.key(), true));
+    object.put("size", meta.size());
+    object.put("eTag", meta.etag());
+    object.put("sequencer", sequence());
+    publish(prefix + ".object.created", bucket, eventName, object);
+  }
+
+  @Override
+  public void removed(String bucket, String key, String eventName) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("key", AwsUriEncoding.encode(key, true));
+    object.put("sequencer", sequence());
+    publish(prefix + ".object.removed", bucket, eventName, object);
+  }
+
+  private String sequence() { return String.format("%016X", sequencer.incrementAndGet()); }
+
+  private void publish(String topic, String bucket, String eventName, Map<String, Object> object) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("eventVersion", "2.1");
+    record.put("eventSource", "aws:s3");
+    record.put("awsRegion", region);
+    record.put("eventTime", HttpDates.iso(clock.millis()));
+    record.put("eventName", eventName);
+    record.put("s3", Map.of("s3SchemaVersion", "1.0",
+        "bucket", Map.of("name", bucket, "arn", "arn:aws:s3:::" + bucket),
+        "object", object));
+    bus.publish(principal, topic, List.of(), Map.of("Records", List.of(record)))
+        .onFailure(e -> LOG.warn("publishing {} failed: {}", topic, e.getMessage()));
+  }
+}
