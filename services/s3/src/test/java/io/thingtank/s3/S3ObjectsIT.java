@@ -178,6 +178,10 @@ class S3ObjectsIT {
         });
     assertThat(paged).containsExactlyInAnyOrder("a/", "b/", "c", "d/", "e f", "g");
 
+    ListObjectsV2Response none = s3.listObjectsV2(b -> b.bucket("listing").maxKeys(0));
+    assertThat(none.contents()).isEmpty();
+    assertThat(none.isTruncated()).isFalse();
+
     assertThat(s3.listObjectsV2(b -> b.bucket("listing").startAfter("c")).contents()).extracting(S3Object::key)
         .containsExactly("d/x/1", "d/y", "e f", "g");
 

@@ -127,6 +127,7 @@ public final class ListObjectsHandler {
 
   /** Runs on the store executor. A roll-up prefix ends the scan and restarts it past that prefix. */
   private Page scan(String bucket, String prefix, String delimiter, String after, int max) {
+    if (max == 0) return new Page(List.of(), List.of(), false, null);
     List<ObjectMeta> objects = new ArrayList<>();
     List<String> prefixes = new ArrayList<>();
     String[] from = {after == null ? "" : after};
