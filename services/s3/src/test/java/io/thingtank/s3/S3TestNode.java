@@ -7,7 +7,6 @@ import io.thingtank.edge.aws.AwsGatewayModule;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -73,8 +72,6 @@ final class S3TestNode implements AutoCloseable {
         .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
             .pathStyleAccessEnabled(true).build()).build();
   }
-
-  static Duration timeout() { return Duration.ofSeconds(60); }
 
   @Override
   public void close() { node.close(); }

@@ -37,7 +37,5 @@ public final class BodyDigests {
   /** The digests of one body; {@code checksum} is base64, {@code sha256Hex} null unless asked for. */
   public record Result(long size, byte[] md5, ChecksumAlgorithm algorithm, String checksum, String sha256Hex) {
     public String etag() { return HexFormat.of().formatHex(md5); }
-
-    public String md5Base64() { return Base64.getEncoder().encodeToString(md5); }
   }
 }

@@ -44,8 +44,6 @@ public final class BlobFiles {
 
   public Path path(String id) { return blobs.resolve(id.substring(Math.max(0, id.length() - 2))).resolve(id); }
 
-  public boolean fsync() { return fsync; }
-
   /** Syncs (when configured) and renames a finished temp file into place. */
   public void commit(String id) {
     Path from = tempPath(id);

@@ -28,10 +28,6 @@ final class S3Keys {
 
   static byte[] object(String bucket, String key) { return Keys.of(OBJECT, bucket, key.getBytes(StandardCharsets.UTF_8)); }
 
-  static String objectKey(byte[] rowKey, int bucketPrefixLength) {
-    return new String(rowKey, bucketPrefixLength, rowKey.length - bucketPrefixLength, StandardCharsets.UTF_8);
-  }
-
   static byte[] uploads(String bucket) { return Keys.of(UPLOAD, bucket); }
 
   static byte[] upload(String bucket, String uploadId) { return Keys.of(UPLOAD, bucket, uploadId); }

@@ -34,7 +34,6 @@ public final class AwsChunkedDecoder implements BodyDecoder {
   private int crlfSeen;
   private String chunkSignature;
   private String trailerSignature;
-  private long decodedLength;
 
   AwsChunkedDecoder(ChunkSignatures signatures) {
     this.signatures = signatures;
@@ -44,8 +43,6 @@ public final class AwsChunkedDecoder implements BodyDecoder {
       throw new IllegalStateException(e);
     }
   }
-
-  public long decodedLength() { return decodedLength; }
 
   @Override
   public void feed(Buffer wire, Consumer<Buffer> decoded) {
@@ -69,7 +66,6 @@ public final class AwsChunkedDecoder implements BodyDecoder {
           Buffer slice = wire.getBuffer(i, i + take);
           if (chunkDigest != null) chunkDigest.update(slice.getBytes());
           decoded.accept(slice);
-          decodedLength += take;
           remaining -= take;
           i += take;
           if (remaining == 0) state = State.DATA_CRLF;

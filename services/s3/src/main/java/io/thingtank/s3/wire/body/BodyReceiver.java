@@ -25,15 +25,11 @@ import java.util.Locale;
 public final class BodyReceiver {
   private final HttpServerRequest http;
   private final SigV4Result auth;
-  private boolean started;
 
   public BodyReceiver(HttpServerRequest http, SigV4Result auth) {
     this.http = http;
     this.auth = auth;
   }
-
-  /** Whether the body was (or is being) read; if not, the connection cannot be reused after an error. */
-  public boolean started() { return started; }
 
   /**
    * The algorithm a PUT declares: the trailer's, a checksum header's, or the SDK's algorithm
@@ -84,7 +80,6 @@ public final class BodyReceiver {
   }
 
   private Future<BodyDigests.Result> receive(ChecksumAlgorithm algorithm, Sink sink) {
-    started = true;
     PayloadMode mode = PayloadMode.of(http.getHeader("x-amz-content-sha256"), http.getHeader("content-encoding"));
     BodyDecoder decoder = mode.decoder(auth);
     BodyDigests digests = new BodyDigests(algorithm, mode.sha256Hex() != null);
