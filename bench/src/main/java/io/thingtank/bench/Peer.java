@@ -58,7 +58,9 @@ final class Peer implements AutoCloseable {
       jar = s.map(Path::toString).filter(p -> p.matches(".*thingtank-server-[^/]*\\.jar") && !p.contains("tests"))
           .findFirst().orElseThrow(() -> new IllegalStateException("build the server first: ./thingtank build"));
     }
-    List<String> cmd = new ArrayList<>(List.of(java(), "-Xms64m"));
+    // The flags ./thingtank uses (class data sharing archive beside the server jar).
+    List<String> cmd = new ArrayList<>(List.of(java(), "-Xms64m", "--enable-native-access=ALL-UNNAMED",
+        "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + serverTarget.resolve("thingtank.jsa")));
     // BENCH_SERVER_OPTS: extra JVM flags for the server under test (e.g. a JFR recording).
     String extra = System.getenv("BENCH_SERVER_OPTS");
     if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));

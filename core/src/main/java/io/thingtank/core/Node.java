@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,24 +32,39 @@ public final class Node implements AutoCloseable {
 
   /** Starts a node and blocks until every module answers (or throws what failed). */
   public static Node start(Config config, Clock clock, List<ServiceModule> modules) {
-    RocksEngine storage = RocksEngine.open(config.dataDir().resolve("db"), config.fsync());
+    long t0 = System.nanoTime();
+    // Vert.x (native transport, event loops) starts while the store opens: both take a few hundred ms.
+    CompletableFuture<Vertx> vertxReady = CompletableFuture.supplyAsync(
+        () -> Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)));
+    RocksEngine storage;
+    try {
+      storage = RocksEngine.open(config.dataDir().resolve("db"), config.fsync());
+    } catch (RuntimeException e) {
+      vertxReady.thenAccept(Vertx::close);
+      throw e;
+    }
+    LOG.debug("store opened in {} ms", (System.nanoTime() - t0) / 1_000_000);
     Vertx vertx = null;
     try {
       Ids ids = new Ids();
       Identity identity = Identity.loadOrCreate(config.dataDir(),
           Config.DEFAULT_ACCOUNT.equals(config.accountId()) ? null : config.accountId(), clock, ids);
-      vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+      vertx = vertxReady.join();
+      LOG.debug("identity and Vert.x ready at {} ms", (System.nanoTime() - t0) / 1_000_000);
       StoreExecutor executor = new StoreExecutor(Math.max(2, Runtime.getRuntime().availableProcessors()));
       Platform platform = new Platform(vertx, config, clock, ids, storage, executor, identity);
       Node node = new Node(platform, List.copyOf(modules));
       for (ServiceModule m : modules) m.register(platform);
       for (ServiceModule m : modules) {
+        long m0 = System.nanoTime();
         await(m.start(platform), "start " + m.name());
         node.started.add(m);
+        LOG.debug("{} started in {} ms", m.name(), (System.nanoTime() - m0) / 1_000_000);
       }
       return node;
     } catch (RuntimeException e) {
       if (vertx != null) vertx.close();
+      else vertxReady.thenAccept(Vertx::close);
       storage.close();
       throw e;
     }
