@@ -9,7 +9,8 @@ import io.thingtank.mqtt.broker.Message;
 import io.thingtank.mqtt.broker.Topics;
 import io.vertx.core.Future;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -96,11 +97,11 @@ public final class WampBridge {
     return uri + '\0' + Arrays.deepHashCode(new Object[] {args, kwargs}) + '\0' + String.valueOf(args).length();
   }
 
+  /** The payload as text if it is well-formed UTF-8, else null (checked without throwing: most binary payloads fail). */
   private static String utf8(byte[] b) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    CharBuffer out = CharBuffer.allocate(b.length);
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    if (decoder.decode(ByteBuffer.wrap(b), out, true).isError() || decoder.flush(out).isError()) return null;
+    return out.flip().toString();
   }
 }
