@@ -5,6 +5,7 @@ import io.thingtank.devices.DevicesModule;
 import io.thingtank.edge.aws.AwsGatewayModule;
 import io.thingtank.edge.web.WebModule;
 import io.thingtank.mqtt.MqttModule;
+import io.thingtank.s3.S3Service;
 import io.thingtank.sqs.SqsService;
 import io.thingtank.wamp.WampModule;
 import java.util.List;
@@ -22,7 +23,7 @@ final class Modules {
         new WampModule(),
         new DevicesModule(),
         new MqttModule(),
-        new AwsGatewayModule(List.of(new SqsService())),
+        new AwsGatewayModule(List.of(new SqsService(), new S3Service())),
         new WebModule());
   }
 }
