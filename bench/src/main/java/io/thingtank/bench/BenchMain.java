@@ -39,19 +39,20 @@ public final class BenchMain {
       SqsScenario.Result tt, peer;
       try (Peer p = Peer.thingTank(parent.root, work.resolve("thingtank"), Peer.freePort())) {
         String[] key = rootKey(work.resolve("thingtank"));
-        SqsScenario.run("warmup", p.endpoint, key[0], key[1], warmup, inFlight);
-        tt = SqsScenario.run("ThingTank", p.endpoint, key[0], key[1], messages, inFlight);
+        SqsScenario.run("warmup", p, key[0], key[1], warmup, inFlight);
+        tt = SqsScenario.run("ThingTank", p, key[0], key[1], messages, inFlight);
       }
       try (Peer p = Peer.elasticMq(parent.root, work.resolve("elasticmq"), Peer.freePort())) {
-        SqsScenario.run("warmup", p.endpoint, "x", "x", warmup, inFlight);
-        peer = SqsScenario.run("ElasticMQ 1.6.11", p.endpoint, "x", "x", messages, inFlight);
+        SqsScenario.run("warmup", p, "x", "x", warmup, inFlight);
+        peer = SqsScenario.run("ElasticMQ 1.6.11", p, "x", "x", messages, inFlight);
       }
-      System.out.println("| target | msgs | total msg/s | send msg/s | receive+delete msg/s | send p50/p99 ms | receive p50/p99 ms | lost | dup |");
-      System.out.println("|---|---|---|---|---|---|---|---|---|");
+      System.out.println("| target | msgs | total msg/s | send msg/s | receive+delete msg/s | send p50/p99 ms | receive p50/p99 ms | lost | dup | server CPU µs/msg | client CPU µs/msg |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
       for (SqsScenario.Result r : new SqsScenario.Result[] {tt, peer}) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f | %.2f / %.2f | %.2f / %.2f | %d | %d |%n",
+        System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f | %.2f / %.2f | %.2f / %.2f | %d | %d | %.0f | %.0f |%n",
             r.target(), r.messages(), r.totalPerSec(), r.sendPerSec(), r.receivePerSec(),
-            ms(r.send(), 50), ms(r.send(), 99), ms(r.receive(), 50), ms(r.receive(), 99), r.lost(), r.duplicates());
+            ms(r.send(), 50), ms(r.send(), 99), ms(r.receive(), 50), ms(r.receive(), 99), r.lost(), r.duplicates(),
+            r.serverCpuMs() * 1000.0 / r.messages(), r.clientCpuMs() * 1000.0 / r.messages());
       }
       System.out.printf(Locale.ROOT, "%nratio ThingTank/ElasticMQ: total throughput %.2fx, send p99 %.2fx, receive p99 %.2fx%n",
           tt.totalPerSec() / peer.totalPerSec(), ms(tt.send(), 99) / ms(peer.send(), 99),

@@ -171,6 +171,13 @@ final class Peer implements AutoCloseable {
   }
 
   /** Resident memory of the process in MiB (Linux /proc). */
+  /** CPU time (user + system) the process has used so far, in ms (Linux /proc, clock ticks of 10 ms). */
+  long cpuMillis() throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+  }
+
   long residentMiB() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
       if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;

@@ -27,10 +27,14 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  */
 final class SqsScenario {
   record Result(String target, int messages, double seconds, double sendPerSec, double receivePerSec,
-      double totalPerSec, Histogram send, Histogram receive, int lost, int duplicates) {}
+      double totalPerSec, Histogram send, Histogram receive, int lost, int duplicates, long serverCpuMs,
+      long clientCpuMs) {}
 
-  static Result run(String target, URI endpoint, String keyId, String secret, int messages, int inFlight)
+  static Result run(String target, Peer server, String keyId, String secret, int messages, int inFlight)
       throws Exception {
+    URI endpoint = server.endpoint;
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     try (SqsAsyncClient sqs = SqsAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
         .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(inFlight * 2)
@@ -41,6 +45,8 @@ final class SqsScenario {
       ConcurrentHistogram receiveLatency = new ConcurrentHistogram(3);
 
       long t0 = System.nanoTime();
+      long serverCpu0 = server.cpuMillis();
+      long clientCpu0 = os.getProcessCpuTime() / 1_000_000;
       Semaphore slots = new Semaphore(inFlight);
       List<CompletableFuture<?>> sends = new ArrayList<>();
       for (int i = 0; i < messages; i += 10) {
@@ -86,10 +92,12 @@ final class SqsScenario {
       }
       CompletableFuture.allOf(receivers.toArray(CompletableFuture[]::new)).join();
       long t2 = System.nanoTime();
+      long serverCpu = server.cpuMillis() - serverCpu0;
+      long clientCpu = os.getProcessCpuTime() / 1_000_000 - clientCpu0;
       sqs.deleteQueue(b -> b.queueUrl(queueUrl)).join();
       return new Result(target, messages, (t2 - t0) / 1e9, messages / ((t1 - t0) / 1e9),
           messages / ((t2 - t1) / 1e9), messages / ((t2 - t0) / 1e9), sendLatency, receiveLatency,
-          messages - seen.size(), duplicates.get());
+          messages - seen.size(), duplicates.get(), serverCpu, clientCpu);
     }
   }
 }
