@@ -138,6 +138,33 @@ class SecurityIT {
     assertThat(hub.call("GET", "/v2/whoami", new String[] {a[0], fresh}, null).status()).isEqualTo(200);
   }
 
+  @Test
+  void actingAsAnotherDeviceNeedsItsAsLists() throws Exception {
+    String[] b = hub.register("{}"), c = hub.register("{}");
+    String[] a = hub.register("{\"sendAsWhitelist\":[\"" + b[0] + "\"],\"discoverAsWhitelist\":[\"*\"],"
+        + "\"discoverAsBlacklist\":[\"" + c[0] + "\"],\"configureAsWhitelist\":[\"" + b[0] + "\"]}");
+    String[] onlyA = hub.register("{\"sendWhitelist\":[\"" + a[0] + "\"]}");
+    String[] seenByA = hub.register("{\"discoverWhitelist\":[\"" + a[0] + "\"]}");
+    String[] confByA = hub.register("{\"configureWhitelist\":[\"" + a[0] + "\"]}");
+    String msg = "{\"devices\":[\"" + onlyA[0] + "\"],\"payload\":\"as-a\"}";
+    try (HubNode.Stream hears = hub.stream("/subscribe/" + onlyA[0] + "/received", onlyA)) {
+      HttpResponse<String> sent = as("POST", "/messages", b, a[0], msg);
+      assertThat(sent.statusCode()).isEqualTo(200);
+      assertThat(HubNode.JSON.readTree(sent.body()).get("fromUuid").asText()).isEqualTo(a[0]);
+      JsonNode got = hears.next(5000);
+      assertThat(got.get("payload").asText()).isEqualTo("as-a");
+      assertThat(got.get("fromUuid").asText()).isEqualTo(a[0]);
+      assertThat(as("POST", "/messages", c, a[0], msg).statusCode()).as("c is not in sendAsWhitelist").isEqualTo(403);
+      assertThat(hears.next(500)).isNull();
+    }
+    assertThat(hub.call("GET", "/devices/" + seenByA[0], b, null).status()).isEqualTo(404);
+    assertThat(as("GET", "/devices/" + seenByA[0], b, a[0], null).statusCode()).as("\"*\" admits b").isEqualTo(200);
+    assertThat(as("GET", "/devices/" + seenByA[0], c, a[0], null).statusCode()).as("blacklist denies c").isEqualTo(403);
+    assertThat(as("PUT", "/devices/" + confByA[0], b, a[0], "{\"color\":\"red\"}").statusCode()).isEqualTo(200);
+    assertThat(as("PUT", "/devices/" + confByA[0], c, a[0], "{\"color\":\"red\"}").statusCode()).isEqualTo(403);
+    assertThat(as("GET", "/v2/whoami", b, "no-such-device", null).statusCode()).isEqualTo(403);
+  }
+
   private static boolean delivered(String[] from, String[] to) throws Exception {
     try (HubNode.Stream s = hub.stream("/subscribe/" + to[0] + "/received", to)) {
       hub.call("POST", "/messages", from, "{\"devices\":\"" + to[0] + "\",\"payload\":1}");
@@ -154,6 +181,15 @@ class SecurityIT {
   private static HttpResponse<String> get2(String path, String h1, String v1, String h2, String v2) throws Exception {
     return hub.http.send(HttpRequest.newBuilder(URI.create(hub.url(path))).header(h1, v1).header(h2, v2).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A request by {@code auth} acting as {@code asUuid} through Meshblu's {@code x-meshblu-as} header. */
+  private static HttpResponse<String> as(String method, String path, String[] auth, String asUuid, String body) throws Exception {
+    return hub.http.send(HttpRequest.newBuilder(URI.create(hub.url(path)))
+        .header("Authorization", "Basic " + b64(auth[0] + ":" + auth[1])).header("x-meshblu-as", asUuid)
+        .header("content-type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String b64(String s) { return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)); }

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>SkyNet 2014 ({@code lib/simpleAuth.js}): {@code view}/{@code send}/{@code read}
  *     white- and blacklists, applied only when non-empty;</li>
  * <li>Meshblu 2015 ({@code lib/simpleAuth.coffee} {@code checkLists}): {@code discover},
- *     {@code send}, {@code receive}, {@code configure} (and {@code receiveAs}, {@code configureAs})
- *     lists, where {@code "*"} admits everyone and a present whitelist closes to everyone else;</li>
+ *     {@code send}, {@code receive}, {@code configure} lists, where {@code "*"} admits everyone and a
+ *     present whitelist closes to everyone else; and the {@code discoverAs}, {@code sendAs},
+ *     {@code receiveAs}, {@code configureAs} lists saying who may act as the device;</li>
  * <li>Meshblu v2 ({@code meshblu.version = "2.0.0"}): {@code meshblu.whitelists.discover.view},
  *     {@code configure.update}, {@code message.from}, {@code message.received},
- *     {@code broadcast.sent}, each a list of {@code {"uuid": ...}}.</li>
+ *     {@code broadcast.sent} and the {@code discover.as}, {@code message.as}, {@code configure.as}
+ *     lists, each a list of {@code {"uuid": ...}}.</li>
  * </ul>
  * A device may always act on itself, and its owner on it. Pure functions; thread-safe.
  */
@@ -50,8 +52,28 @@ public final class Permissions {
   public static boolean canReceiveAs(ObjectNode from, ObjectNode to) {
     if (selfOrOwner(from, to)) return true;
     if (isV2(to)) return inV2(to, "message", "received", from);
-    JsonNode white = to.get("receiveAsWhitelist");
-    return white != null && white.isArray() && (contains(white, "*") || contains(white, uuid(from)));
+    return asLists(from, to, "receiveAsWhitelist", "receiveAsBlacklist");
+  }
+
+  /** {@code from} may act as {@code to} when listing devices: it sees what {@code to} may discover. */
+  public static boolean canDiscoverAs(ObjectNode from, ObjectNode to) {
+    if (selfOrOwner(from, to)) return true;
+    if (isV2(to)) return inV2(to, "discover", "as", from);
+    return asLists(from, to, "discoverAsWhitelist", "discoverAsBlacklist");
+  }
+
+  /** {@code from} may send messages as {@code to} ({@code fromUuid} is {@code to}). */
+  public static boolean canSendAs(ObjectNode from, ObjectNode to) {
+    if (selfOrOwner(from, to)) return true;
+    if (isV2(to)) return inV2(to, "message", "as", from);
+    return asLists(from, to, "sendAsWhitelist", "sendAsBlacklist");
+  }
+
+  /** {@code from} may act as {@code to} when configuring: it may change what {@code to} may configure. */
+  public static boolean canConfigureAs(ObjectNode from, ObjectNode to) {
+    if (selfOrOwner(from, to)) return true;
+    if (isV2(to)) return inV2(to, "configure", "as", from);
+    return asLists(from, to, "configureAsWhitelist", "configureAsBlacklist");
   }
 
   /** {@code from} may change, delete, claim or re-token {@code to}. */
@@ -82,6 +104,18 @@ public final class Permissions {
     JsonNode black = to.get(blackName);
     if (black != null && black.isArray()) return !contains(black, uuid(from));
     return null;
+  }
+
+  /**
+   * 2015 {@code can*As}: closed by default (Meshblu's whitelist defaulted to {@code [owner]});
+   * a blacklisted uuid is refused, even when the whitelist holds {@code "*"}; else the
+   * whitelist admits its uuids ({@code "*"} = all).
+   */
+  private static boolean asLists(ObjectNode from, ObjectNode to, String whiteName, String blackName) {
+    JsonNode black = to.get(blackName);
+    if (black != null && black.isArray() && contains(black, uuid(from))) return false;
+    JsonNode white = to.get(whiteName);
+    return white != null && white.isArray() && (contains(white, "*") || contains(white, uuid(from)));
   }
 
   /** 2014 simpleAuth: lists only count when non-empty; open by default. */

@@ -13,12 +13,12 @@ abstract class Routes {
 
   Routes(Hub hub) { this.hub = hub; }
 
-  /** Runs {@code action} for the authenticated caller; SkyNet's 401 otherwise. */
+  /** Runs {@code action} for the authenticated caller (or the device it acts as, {@link ActingAs}); SkyNet's 401 otherwise. */
   protected void authed(RoutingContext ctx, BiConsumer<HttpCall, ObjectNode> action) {
     HttpCall call = new HttpCall(ctx);
     try {
       String[] cred = call.credentials();
-      hub.authenticate(cred[0], cred[1]).onComplete(ar -> {
+      hub.authenticate(cred[0], cred[1]).compose(me -> ActingAs.resolve(hub, ctx.request(), me)).onComplete(ar -> {
         if (ar.failed()) {
           call.fail(ar.cause());
           return;

@@ -59,6 +59,30 @@ class PermissionsTest {
   }
 
   @Test
+  void asListsAreClosedByDefaultAndBlacklistsDeny() throws Exception {
+    ObjectNode b = dev("{\"uuid\":\"b\"}"), c = dev("{\"uuid\":\"c\"}"), owner = dev("{\"uuid\":\"o\"}");
+    ObjectNode plain = dev("{\"uuid\":\"a\",\"owner\":\"o\"}");
+    assertThat(Permissions.canSendAs(b, plain)).isFalse();
+    assertThat(Permissions.canDiscoverAs(b, plain)).isFalse();
+    assertThat(Permissions.canConfigureAs(b, plain)).isFalse();
+    assertThat(Permissions.canSendAs(owner, plain)).as("the owner may act as its device").isTrue();
+    ObjectNode a = dev("{\"uuid\":\"a\",\"sendAsWhitelist\":[\"b\"],\"discoverAsWhitelist\":[\"*\"],"
+        + "\"discoverAsBlacklist\":[\"c\"],\"configureAsWhitelist\":[\"b\"],\"configureAsBlacklist\":[\"b\"],"
+        + "\"receiveAsWhitelist\":[\"*\"],\"receiveAsBlacklist\":[\"c\"]}");
+    assertThat(Permissions.canSendAs(b, a)).isTrue();
+    assertThat(Permissions.canSendAs(c, a)).isFalse();
+    assertThat(Permissions.canDiscoverAs(b, a)).as("\"*\" admits everyone").isTrue();
+    assertThat(Permissions.canDiscoverAs(c, a)).as("but a blacklisted uuid").isFalse();
+    assertThat(Permissions.canConfigureAs(b, a)).as("the blacklist wins over the whitelist").isFalse();
+    assertThat(Permissions.canReceiveAs(b, a)).isTrue();
+    assertThat(Permissions.canReceiveAs(c, a)).isFalse();
+    ObjectNode v2 = dev("{\"uuid\":\"a\",\"sendAsWhitelist\":[\"c\"],\"meshblu\":{\"version\":\"2.0.0\","
+        + "\"whitelists\":{\"message\":{\"as\":[{\"uuid\":\"b\"}]}}}}");
+    assertThat(Permissions.canSendAs(b, v2)).isTrue();
+    assertThat(Permissions.canSendAs(c, v2)).as("v2 ignores the 2015 lists").isFalse();
+  }
+
+  @Test
   void claimingNeedsTheSameNetworkAndNoOwner() throws Exception {
     ObjectNode a = dev("{\"uuid\":\"a\",\"ipAddress\":\"10.0.0.5\"}");
     assertThat(Permissions.canClaim(a, dev("{\"uuid\":\"b\",\"ipAddress\":\"10.0.0.5\"}"))).isTrue();
