@@ -28,6 +28,10 @@ function identify(socket, creds) {
   out.received = await got;
   out.update = await a.emitWithAck('update', { uuid: uuidA, mood: 'happy' });
   out.config = await cfg;
+  out.subscribeData = await b.emitWithAck('subscribe', { uuid: uuidA, types: ['data'] });
+  const dataEvent = new Promise((resolve) => b.on('data', resolve));
+  await a.emitWithAck('data', { uuid: uuidA, temperature: 21 });
+  out.data = await dataEvent;
   out.whoamiBad = await bad.timeout(2000).emitWithAck('whoami', {}).catch((e) => ({ failed: String(e) }));
   out.anonWhoami = await anon.emitWithAck('whoami', {});
   for (const s of [a, b, bad, anon]) s.disconnect();

@@ -43,6 +43,10 @@ class NodeSocketIoIT {
       // AND an update is pushed to the device as a config event
       assertThat(r.at("/update/mood").asText()).isEqualTo("happy");
       assertThat(r.at("/config/mood").asText()).isEqualTo("happy");
+      // AND b, subscribed to a's data, gets the server-sent data event when a saves a reading
+      assertThat(r.at("/subscribeData/result").asBoolean()).isTrue();
+      assertThat(r.at("/data/uuid").asText()).isEqualTo(a[0]);
+      assertThat(r.at("/data/temperature").asText()).isEqualTo("21");
       // AND a socket that never identified gets SkyNet's unauthorized error
       assertThat(r.at("/whoamiBad/error/code").asInt()).isEqualTo(401);
     }
