@@ -60,40 +60,99 @@ class CoapIT {
     assertThat(coap("get", "/events/" + a[0], a, null).get("events").size()).isGreaterThan(0);
   }
 
+  /** A running {@code coap-client -s 10 -w} observation: the lines of JSON it prints. */
+  record Observation(Process process, LinkedBlockingQueue<String> lines) implements AutoCloseable {
+    static Observation open(String path, String[] auth) throws Exception {
+      List<String> c = cmd("get", path, auth, null);
+      c.addAll(1, List.of("-s", "10", "-w"));
+      Process obs = new ProcessBuilder(c).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+      Thread t = new Thread(() -> {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(obs.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String l; (l = r.readLine()) != null; ) if (!l.isBlank()) lines.add(l);
+        } catch (Exception ignored) {
+          // process ended
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+      return new Observation(obs, lines);
+    }
+
+    /** Sends with {@code send} (at most 20 times, until a notification arrives); answers it as JSON. */
+    JsonNode heardAfter(SendStep send) throws Exception {
+      assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo("{}"); // the first GET: nothing yet
+      String heard = null;
+      for (int i = 0; i < 20 && heard == null; i++) {
+        send.send(i);
+        heard = lines.poll(500, TimeUnit.MILLISECONDS);
+      }
+      assertThat(heard).as("no notification").isNotNull();
+      return HubNode.JSON.readTree(heard);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      process.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /** One attempt to make a notification happen. */
+  interface SendStep {
+    void send(int attempt) throws Exception;
+  }
+
   @Test
   void observeSubscribeGetsEachBroadcast() throws Exception {
     String[] a = hub.register("{}"), b = hub.register("{}");
-    List<String> c = cmd("get", "/subscribe/" + a[0], b, null);
-    c.addAll(1, List.of("-s", "10", "-w"));
-    Process obs = new ProcessBuilder(c).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(obs.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String l; (l = r.readLine()) != null; ) if (!l.isBlank()) lines.add(l);
-      } catch (Exception ignored) {
-        // process ended
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    try {
-      assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo("{}"); // the first GET: nothing broadcast yet
-      String heard = null;
-      for (int i = 0; i < 20 && heard == null; i++) {
-        hub.call("POST", "/messages", a, "{\"devices\":\"*\",\"payload\":{\"n\":" + i + "}}");
-        heard = lines.poll(500, TimeUnit.MILLISECONDS);
-      }
-      assertThat(HubNode.JSON.readTree(heard).get("fromUuid").asText()).isEqualTo(a[0]);
+    try (Observation obs = Observation.open("/subscribe/" + a[0], b)) {
+      JsonNode heard = obs.heardAfter(i -> hub.call("POST", "/messages", a, "{\"devices\":\"*\",\"payload\":{\"n\":" + i + "}}"));
+      assertThat(heard.get("fromUuid").asText()).isEqualTo(a[0]);
       hub.call("POST", "/messages", a, "{\"devices\":\"*\",\"payload\":{\"n\":\"last\"}}");
       String last = null;
-      for (String l; (l = lines.poll(3, TimeUnit.SECONDS)) != null; ) last = l;
+      for (String l; (l = obs.lines().poll(3, TimeUnit.SECONDS)) != null; ) last = l;
       assertThat(HubNode.JSON.readTree(last).at("/payload/n").asText()).isEqualTo("last");
-    } finally {
-      obs.destroy();
-      obs.waitFor(5, TimeUnit.SECONDS);
     }
     // and the private feed refuses a stranger
     JsonNode denied = coap("get", "/subscribe/" + a[0] + "/received", b, null);
     assertThat(denied.get("error").asText()).isEqualTo("unauthorized");
+  }
+
+  @Test
+  void deleteDeviceRemovesIt() throws Exception {
+    String[] a = hub.register("{}"), gone = hub.register("{}");
+    assertThat(coap("delete", "/devices/" + gone[0], gone, null).get("uuid").asText()).isEqualTo(gone[0]);
+    assertThat(hub.call("GET", "/devices/" + gone[0], a, null).status()).isEqualTo(404);
+    assertThat(coap("get", "/devices/" + gone[0], a, null).get("code").asInt()).isEqualTo(404);
+  }
+
+  @Test
+  void queriesMyDevicesAndIpAddress() throws Exception {
+    String[] a = hub.register("{}");
+    String[] mine = hub.register("{\"owner\":\"" + a[0] + "\",\"kind\":\"coap-query-" + a[0] + "\"}");
+    JsonNode found = coap("get", "/devices?kind=coap-query-" + a[0], a, null);
+    assertThat(found.get("devices")).hasSize(1);
+    assertThat(found.at("/devices/0/uuid").asText()).isEqualTo(mine[0]);
+    JsonNode my = coap("get", "/mydevices", a, null);
+    assertThat(my.get("devices")).hasSize(1);
+    assertThat(my.at("/devices/0/uuid").asText()).isEqualTo(mine[0]);
+    assertThat(coap("get", "/ipaddress", null, null).get("ipAddress").asText()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void messagePostedOverCoapReachesTheSubscribedTarget() throws Exception {
+    String[] from = hub.register("{}"), to = hub.register("{}");
+    try (HubNode.Stream rest = hub.stream("/subscribe/" + to[0] + "/received", to);
+        Observation obs = Observation.open("/subscribe/" + to[0] + "/received", to)) {
+      assertThat(rest.status()).isEqualTo(200);
+      JsonNode heard = obs.heardAfter(i -> coap("post", "/messages", from,
+          "{\"devices\":[\"" + to[0] + "\"],\"payload\":{\"n\":" + i + "}}"));
+      assertThat(heard.get("fromUuid").asText()).isEqualTo(from[0]);
+      assertThat(heard.get("devices").get(0).asText()).isEqualTo(to[0]);
+      JsonNode streamed = rest.next(5000);
+      assertThat(streamed).isNotNull();
+      assertThat(streamed.get("fromUuid").asText()).isEqualTo(from[0]);
+    }
   }
 }
