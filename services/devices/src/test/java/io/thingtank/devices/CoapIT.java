@@ -155,4 +155,50 @@ class CoapIT {
       assertThat(streamed.get("fromUuid").asText()).isEqualTo(from[0]);
     }
   }
+
+  @Test
+  void localDevicesAndClaiming() throws Exception {
+    String[] a = hub.register("{}"), b = hub.register("{}"), loose = hub.register("{}");
+    JsonNode local = coap("get", "/localdevices", a, null);
+    assertThat(local.get("devices").findValuesAsText("uuid")).contains(loose[0]);
+    JsonNode claimed = coap("put", "/claimdevice/" + loose[0], a, "{\"name\":\"mine-now\"}");
+    assertThat(claimed.get("owner").asText()).isEqualTo(a[0]);
+    assertThat(claimed.get("name").asText()).isEqualTo("mine-now");
+    assertThat(coap("get", "/mydevices", a, null).get("devices").findValuesAsText("uuid")).containsExactly(loose[0]);
+    assertThat(coap("put", "/claimdevice/" + loose[0], b, null).get("error").asText()).isEqualTo("unauthorized");
+  }
+
+  @Test
+  void authenticateChecksTheToken() throws Exception {
+    String[] a = hub.register("{}");
+    JsonNode ok = coap("get", "/authenticate/" + a[0] + "?token=" + a[1], null, null);
+    assertThat(ok.get("authentication").asBoolean()).isTrue();
+    assertThat(ok.get("uuid").asText()).isEqualTo(a[0]);
+    assertThat(coap("get", "/authenticate/" + a[0] + "?token=wrong", null, null).get("authentication").asBoolean()).isFalse();
+    assertThat(hub.call("GET", "/events/" + a[0], a, null).json().get("events").findValues("authentication"))
+        .extracting(JsonNode::asBoolean).contains(true, false);
+  }
+
+  @Test
+  void observeBroadcastFeed() throws Exception {
+    String[] a = hub.register("{}"), b = hub.register("{}");
+    try (Observation obs = Observation.open("/subscribe/" + a[0] + "/broadcast", b)) {
+      JsonNode heard = obs.heardAfter(i -> hub.call("POST", "/messages", a, "{\"devices\":\"*\",\"payload\":{\"n\":" + i + "}}"));
+      assertThat(heard.get("fromUuid").asText()).isEqualTo(a[0]);
+      assertThat(heard.get("devices").toString()).contains("*"); // a string or a list, as sent
+      assertThat(heard.at("/payload/n").isInt()).isTrue();
+    }
+  }
+
+  @Test
+  void observeSentFeed() throws Exception {
+    String[] a = hub.register("{}"), to = hub.register("{}"), stranger = hub.register("{}");
+    try (Observation obs = Observation.open("/subscribe/" + a[0] + "/sent", a)) {
+      JsonNode heard = obs.heardAfter(i -> hub.call("POST", "/messages", a,
+          "{\"devices\":[\"" + to[0] + "\"],\"payload\":{\"n\":" + i + "}}"));
+      assertThat(heard.get("fromUuid").asText()).isEqualTo(a[0]);
+      assertThat(heard.get("devices").get(0).asText()).isEqualTo(to[0]);
+    }
+    assertThat(coap("get", "/subscribe/" + a[0] + "/sent", stranger, null).get("error").asText()).isEqualTo("unauthorized");
+  }
 }

@@ -39,7 +39,8 @@ public final class CoapMirror implements AutoCloseable {
             CoapCall.UUID_OPTION, CoapCall.TOKEN_OPTION))
         .build();
     server.addEndpoint(endpoint);
-    for (String name : new String[] {"status", "ipaddress", "devices", "mydevices", "events", "data", "messages"}) {
+    for (String name : new String[] {"status", "ipaddress", "devices", "mydevices", "localdevices", "claimdevice",
+        "authenticate", "events", "data", "messages"}) {
       server.add(new CoapRoutes(name, hub, context));
     }
     server.add(new Subscriptions(hub, context));
@@ -67,7 +68,7 @@ public final class CoapMirror implements AutoCloseable {
 
     @Override
     public Resource getChild(String uuid) {
-      return feeds.computeIfAbsent(uuid, u -> new FeedResource(u, Channel.BROADCAST, hub, context));
+      return feeds.computeIfAbsent(uuid, u -> new FeedResource(u, u, Channel.BROADCAST, hub, context));
     }
   }
 }

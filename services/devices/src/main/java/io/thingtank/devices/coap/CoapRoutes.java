@@ -60,8 +60,15 @@ final class CoapRoutes extends CoapResource {
       case "GET devices" -> authed(call, me -> devices(me, call.query()));
       case "GET devices :uuid" -> authed(call, me -> devices(me, Map.of("uuid", id)));
       case "PUT devices :uuid" -> authed(call, me -> hub.update(me, id, call.params()));
-      case "DELETE devices :uuid" -> authed(call, me -> hub.unregister(me, id, null));
+      case "DELETE devices :uuid" -> authed(call, me -> hub.unregister(me, id, call.params().path("token").asText(null)));
       case "GET mydevices" -> authed(call, me -> devices(me, Map.of("owner", me.path("uuid").asText())));
+      case "GET localdevices" -> authed(call, me -> devices(me, Map.of("ipAddress", call.remoteAddress())));
+      case "PUT claimdevice :uuid" -> authed(call, me -> {
+        ObjectNode params = call.params();
+        return hub.claim(me, call.remoteAddress(), id, params.path("name").asText(null), params.path("token").asText(null));
+      });
+      case "GET authenticate :uuid" -> hub.verifyToken(id, call.params().path("token").asText(null)).onSuccess(ok ->
+          call.json(ok ? ResponseCode.CONTENT : ResponseCode.NOT_FOUND, Map.of("uuid", id, "authentication", ok)));
       case "GET events :uuid" -> authed(call, me -> hub.eventsOf(me, id, 10).map(l -> wrap("events", l)));
       case "POST data :uuid" -> authed(call, me -> hub.saveData(me, id, call.params()));
       case "GET data :uuid" -> authed(call, me -> hub.data(me, id, 10, Long.MIN_VALUE, Long.MAX_VALUE).map(l -> wrap("data", l)));

@@ -9,6 +9,8 @@ import io.thingtank.devices.hub.HubException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
@@ -16,11 +18,12 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
 
 /**
- * {@code /subscribe/<uuid>} (broadcasts) and {@code /subscribe/<uuid>/received} (messages to the
- * device): an observable resource (RFC 7641) whose representation is the latest message; every
- * new one notifies the observers. Each GET, including the ones Californium makes for
- * notifications, checks the requester's token and permission (receive for broadcasts,
- * receiveAs for received). Thread-safe.
+ * {@code /subscribe/<uuid>} and {@code /subscribe/<uuid>/broadcast} (its broadcasts),
+ * {@code /subscribe/<uuid>/received} (messages to it) and {@code /subscribe/<uuid>/sent}
+ * (messages from it): an observable resource (RFC 7641) whose representation is the latest
+ * message; every new one notifies the observers. Each GET, including the ones Californium makes
+ * for notifications, checks the requester's token and permission (receive for broadcasts,
+ * receiveAs for the private feeds, as {@code Messenger.subscribe}). Thread-safe.
  */
 final class FeedResource extends CoapResource {
   private final Hub hub;
@@ -28,10 +31,11 @@ final class FeedResource extends CoapResource {
   private final String uuid;
   private final Channel channel;
   private volatile ObjectNode latest = DeviceJson.object();
-  private volatile FeedResource received;
+  private final Map<String, FeedResource> children = new ConcurrentHashMap<>();
 
-  FeedResource(String uuid, Channel channel, Hub hub, Context context) {
-    super(channel == Channel.BROADCAST ? uuid : "received");
+  /** {@code name} is the uuid for the device's root feed, else the channel's wire name. */
+  FeedResource(String name, String uuid, Channel channel, Hub hub, Context context) {
+    super(name);
     this.uuid = uuid;
     this.channel = channel;
     this.hub = hub;
@@ -44,11 +48,17 @@ final class FeedResource extends CoapResource {
     });
   }
 
+  /** Only the root feed has children: {@code broadcast}, {@code received}, {@code sent}. */
   @Override
-  public synchronized Resource getChild(String name) {
-    if (channel != Channel.BROADCAST || !name.equals("received")) return null;
-    if (received == null) received = new FeedResource(uuid, Channel.RECEIVED, hub, context);
-    return received;
+  public Resource getChild(String name) {
+    if (!getName().equals(uuid)) return null;
+    Channel wanted = switch (name) {
+      case "broadcast" -> Channel.BROADCAST;
+      case "received" -> Channel.RECEIVED;
+      case "sent" -> Channel.SENT;
+      default -> null;
+    };
+    return wanted == null ? null : children.computeIfAbsent(name, n -> new FeedResource(n, uuid, wanted, hub, context));
   }
 
   @Override

@@ -80,6 +80,12 @@ public final class Hub implements DeviceHub {
     return authenticate(uuid, token).map(d -> true).otherwise(false);
   }
 
+  /** GET /authenticate/:uuid: {@link #checkToken}, recorded as event 102 with its outcome. */
+  public Future<Boolean> verifyToken(String uuid, String token) {
+    return checkToken(uuid, token).onSuccess(ok ->
+        events.log(EventCode.AUTHENTICATE, DeviceJson.object().put("uuid", uuid).put("authentication", ok)));
+  }
+
   @Override
   public Future<ObjectNode> register(ObjectNode params, String ipAddress) {
     ObjectNode device = params.deepCopy();
@@ -222,6 +228,11 @@ public final class Hub implements DeviceHub {
       }
       return out;
     });
+  }
+
+  /** claimDevice.js as the front ends call it: {@code from}, seen at {@code ipAddress}, claims {@code uuid}. */
+  public Future<ObjectNode> claim(ObjectNode from, String ipAddress, String uuid, String name, String token) {
+    return claim(from.deepCopy().put("ipAddress", ipAddress), uuid, name, token);
   }
 
   /** claimDevice.js: sets {@code owner} (and {@code name} if given) on a device {@code from} may claim. */

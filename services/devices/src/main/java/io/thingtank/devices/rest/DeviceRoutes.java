@@ -50,15 +50,13 @@ final class DeviceRoutes extends Routes {
         (call, me) -> hub.unregister(me, call.path("uuid"), call.params().path("token").asText(null))));
     r.put("/claimdevice/:uuid").handler(ctx -> answer(ctx, 200, (call, me) -> {
       ObjectNode p = call.params();
-      ObjectNode claimer = me.deepCopy().put("ipAddress", call.remoteAddress());
-      return hub.claim(claimer, call.path("uuid"), p.path("name").asText(null), p.path("token").asText(null));
+      return hub.claim(me, call.remoteAddress(), call.path("uuid"), p.path("name").asText(null), p.path("token").asText(null));
     }));
     r.get("/authenticate/:uuid").handler(ctx -> {
       HttpCall call = new HttpCall(ctx);
       String uuid = call.path("uuid");
       String token = call.params().path("token").asText(null);
-      hub.checkToken(uuid, token).onSuccess(ok -> {
-        hub.events().log(EventCode.AUTHENTICATE, DeviceJson.object().put("uuid", uuid).put("authentication", ok));
+      hub.verifyToken(uuid, token).onSuccess(ok -> {
         call.json(ok ? 200 : 404, Map.of("uuid", uuid, "authentication", ok));
       });
     });

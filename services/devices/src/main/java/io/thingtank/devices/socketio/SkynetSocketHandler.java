@@ -76,7 +76,7 @@ public final class SkynetSocketHandler implements SocketIoConnection.Handler {
       case "mydevices" -> list(hub.query(device, Map.of("owner", me)));
       case "localdevices" -> list(hub.query(device, Map.of("ipAddress", ipAddress)));
       case "unclaimeddevices" -> list(hub.query(device, Map.of("ipAddress", ipAddress, "owner", "null")));
-      case "claimdevice" -> hub.claim(device.deepCopy().put("ipAddress", ipAddress), data.path("uuid").asText(),
+      case "claimdevice" -> hub.claim(device, ipAddress, data.path("uuid").asText(),
           data.path("name").asText(null), data.path("token").asText(null))
           .map(r -> (JsonNode) DeviceJson.object().putNull("error").set("results", r));
       case "update" -> hub.update(device, data.path("uuid").asText(me), data);
