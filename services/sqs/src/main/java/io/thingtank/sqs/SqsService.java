@@ -5,6 +5,7 @@ import io.thingtank.aws.AwsService;
 import io.thingtank.aws.AwsServiceModel;
 import io.thingtank.aws.OperationHandler;
 import io.thingtank.core.Platform;
+import io.thingtank.core.queue.QueueSink;
 import io.thingtank.sqs.engine.MessageMoveTasks;
 import io.thingtank.sqs.engine.Queues;
 import io.thingtank.sqs.handler.AddPermissionHandler;
@@ -27,6 +28,7 @@ import io.thingtank.sqs.handler.RemovePermissionHandler;
 import io.thingtank.sqs.handler.SendMessageBatchHandler;
 import io.thingtank.sqs.handler.SendMessageHandler;
 import io.thingtank.sqs.handler.SetQueueAttributesHandler;
+import io.thingtank.sqs.handler.SqsQueueSink;
 import io.thingtank.sqs.handler.StartMessageMoveTaskHandler;
 import io.thingtank.sqs.handler.TagQueueHandler;
 import io.thingtank.sqs.handler.UntagQueueHandler;
@@ -60,6 +62,7 @@ public final class SqsService implements AwsService {
       // The handlers exist before the returned future completes: the gateway reads them then.
       MessageMoveTasks tasks = new MessageMoveTasks(p.vertx(), q);
       this.queues = q;
+      p.provide(QueueSink.class, new SqsQueueSink(q, p.accountId()));
       this.handlers = List.of(new CreateQueueHandler(q), new DeleteQueueHandler(q), new ListQueuesHandler(q),
           new GetQueueUrlHandler(q), new GetQueueAttributesHandler(q), new SetQueueAttributesHandler(q),
           new SendMessageHandler(q), new SendMessageBatchHandler(q), new ReceiveMessageHandler(q),

@@ -173,7 +173,7 @@ final class MessageChecks {
     }
   }
 
-  private static String sha256(String body) {
+  static String sha256(String body) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
