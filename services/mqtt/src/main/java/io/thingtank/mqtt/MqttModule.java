@@ -57,7 +57,7 @@ public final class MqttModule implements ServiceModule {
     RocksMqttStore store = new RocksMqttStore(p.storage());
     broker = new Broker(p.vertx(), p.clock(), new Persistence(store, p.executor()), settings.maxQueued());
     configAuth = new ConfigAuthenticator(p.vertx(), settings);
-    devices = p.lookup(DeviceHub.class).map(SkynetAuthenticator::new);
+    devices = p.lookup(DeviceHub.class).map(hub -> new SkynetAuthenticator(hub, settings.skynetPass()));
     return p.executor().submit("mqtt", store::load)
         .map(snapshot -> {
           broker.recover(snapshot);

@@ -21,10 +21,12 @@ import java.util.Map;
  * @param maxQueued          QoS 1/2 messages queued per session before new ones are dropped
  * @param bridgePrefix       WAMP topic prefix of the MQTT bridge; null disables the bridge
  * @param bridgeRealm        WAMP realm the bridge publishes in
+ * @param skynetPass         password of SkyNet's {@code skynet} super-user; null: no super-user
  */
 public record MqttSettings(boolean allowAnonymous, List<String> anonymousPublish,
     List<String> anonymousSubscribe, Map<String, User> users, int maxPacketSize, int receiveMaximum,
-    int topicAliasMaximum, int maxQueued, String bridgePrefix, String bridgeRealm, boolean dev) {
+    int topicAliasMaximum, int maxQueued, String bridgePrefix, String bridgeRealm, boolean dev,
+    String skynetPass) {
 
   /** A configured user: PBKDF2 hash (see {@code PasswordHash}) and topic patterns. */
   public record User(String name, String passwordHash, List<String> publish, List<String> subscribe) {}
@@ -48,7 +50,7 @@ public record MqttSettings(boolean allowAnonymous, List<String> anonymousPublish
         s.path("receiveMaximum").asInt(65535),
         s.path("topicAliasMaximum").asInt(16),
         s.path("maxQueuedMessages").asInt(10_000),
-        prefix, bridge.path("realm").asText("realm1"), config.dev());
+        prefix, bridge.path("realm").asText("realm1"), config.dev(), s.path("skynetPass").asText(null));
   }
 
   private static List<String> strings(JsonNode arr, List<String> dflt) {

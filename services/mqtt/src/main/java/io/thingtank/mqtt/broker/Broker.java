@@ -1,6 +1,7 @@
 package io.thingtank.mqtt.broker;
 
 import io.thingtank.core.Clock;
+import io.thingtank.mqtt.store.GatewayFilter;
 import io.thingtank.mqtt.store.InboundQos2;
 import io.thingtank.mqtt.store.MqttStore;
 import io.thingtank.mqtt.store.QueuedMessage;
@@ -83,6 +84,7 @@ public final class Broker {
       persistence.saveSession(new SessionRecord(clientId, version, expirySeconds, 0));
       if (!wasPersistent) {
         for (Subscription sub : s.subscriptions.values()) persistence.saveSubscription(sub);
+        s.gatewayFilters.forEach((f, qos) -> persistence.saveGatewayFilter(new GatewayFilter(clientId, f, qos)));
       }
     } else if (wasPersistent) {
       persistence.deleteSession(clientId);
@@ -192,6 +194,18 @@ public final class Broker {
     tree.remove(sub.clientId(), sub.filter(), sub.shareGroup());
     if (!s.persistent()) return Future.succeededFuture(true);
     return persistence.deleteSubscription(s.clientId(), fullFilter).map(true);
+  }
+
+  /** A filter the session's gateway granted: kept with the session so a resumed session reopens it. */
+  public Future<Void> rememberGatewayFilter(Session s, String filter, int qos) {
+    s.gatewayFilters.put(filter, qos);
+    return s.persistent() ? persistence.saveGatewayFilter(new GatewayFilter(s.clientId(), filter, qos))
+        : Future.succeededFuture();
+  }
+
+  public Future<Void> forgetGatewayFilter(Session s, String filter) {
+    boolean had = s.gatewayFilters.remove(filter) != null;
+    return had && s.persistent() ? persistence.deleteGatewayFilter(s.clientId(), filter) : Future.succeededFuture();
   }
 
   /** Sends the retained messages matching a new subscription (§3.3.1.3); never for shared ones. */
@@ -360,6 +374,10 @@ public final class Broker {
       if (s == null) continue;
       s.subscriptions.put(sub.fullFilter(), sub);
       tree.add(sub);
+    }
+    for (GatewayFilter f : snap.gatewayFilters()) {
+      Session s = restored.get(f.clientId());
+      if (s != null) s.gatewayFilters.put(f.filter(), f.qos());
     }
     for (QueuedMessage q : snap.queued()) {
       Session s = restored.get(q.clientId());

@@ -147,6 +147,12 @@ final class ConnectHandler {
       Broker.Opened session = opened;
       c.gateway = principal.gateway().open((topic, payload, qos) -> c.broker.deliverTo(session.session(),
           new Message(topic, payload, qos, false, 0, "", Message.MessageProperties.NONE)));
+      // a resumed session reopens what its gateway granted before, checked again; refused ones are dropped
+      c.session.gatewayFilters().forEach((filter, qos) -> c.gateway.subscribe(filter, qos).onComplete(ar -> {
+        if (ar.failed() || ar.result() >= 0x80) c.broker.forgetGatewayFilter(c.session, filter);
+      }));
+    } else {
+      c.session.gatewayFilters().keySet().forEach(f -> c.broker.forgetGatewayFilter(c.session, f));
     }
   }
 
