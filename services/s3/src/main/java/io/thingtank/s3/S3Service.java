@@ -10,6 +10,7 @@ import io.thingtank.s3.notify.BusEvents;
 import io.thingtank.s3.notify.S3Events;
 import io.thingtank.s3.store.BlobFiles;
 import io.thingtank.s3.store.RocksS3Store;
+import io.thingtank.s3.store.RocksVersionStore;
 import io.thingtank.s3.wire.S3Addressing;
 import io.thingtank.s3.wire.XmlOut;
 import io.vertx.core.Future;
@@ -40,7 +41,7 @@ public final class S3Service implements StreamingAwsService {
   public Future<?> start(Platform platform) {
     List<String> domains = new ArrayList<>(S3Dispatcher.defaultDomains());
     platform.config().section("s3").path("domains").forEach(d -> domains.add(0, d.asText()));
-    S3Context ctx = new S3Context(new RocksS3Store(platform.storage()),
+    S3Context ctx = new S3Context(new RocksS3Store(platform.storage()), new RocksVersionStore(platform.storage()),
         new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
         platform.executor(), platform.vertx(), platform.clock(), platform.config().region(),
         id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null), events(platform));

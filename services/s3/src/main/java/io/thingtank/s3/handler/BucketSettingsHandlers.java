@@ -10,19 +10,14 @@ import io.vertx.core.Future;
 import java.util.Set;
 
 /**
- * GetBucketVersioning (buckets are never versioned here: an empty configuration, as S3 answers
- * for a bucket that never had versioning) and canned bucket ACLs (PutBucketAcl with
- * {@code x-amz-acl}; GetBucketAcl shows the owner's FULL_CONTROL plus the canned grant).
+ * Canned bucket ACLs (PutBucketAcl with {@code x-amz-acl}; GetBucketAcl shows the owner's
+ * FULL_CONTROL plus the canned grant).
  */
 public final class BucketSettingsHandlers {
   private static final Set<String> CANNED = Set.of("private", "public-read", "public-read-write", "authenticated-read");
   private final S3Context ctx;
 
   public BucketSettingsHandlers(S3Context ctx) { this.ctx = ctx; }
-
-  public Future<S3Response> getVersioning(S3Call call) {
-    return Buckets.require(ctx, call.bucket()).map(b -> S3Response.xml(XmlOut.document("VersioningConfiguration")));
-  }
 
   public Future<S3Response> putAcl(S3Call call) {
     String acl = call.header("x-amz-acl");

@@ -5,6 +5,7 @@ import io.thingtank.s3.S3Errors;
 import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.model.Bucket;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
 import io.thingtank.s3.wire.XmlOut;
@@ -145,9 +146,9 @@ public final class PostObjectHandler implements S3Handler {
     ObjectMeta meta = new ObjectMeta(r.key(), blobId, d.size(), d.etag(), ctx.now(), content, metadata,
         r.form().getOrDefault("x-amz-storage-class", "STANDARD"), d.algorithm(), d.checksum(), "FULL_OBJECT",
         List.of(), ObjectHeaders.tags(r.form().get("tagging")));
-    ctx.store().putObject(call.bucket(), meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
-    ctx.events().created(call.bucket(), meta, "ObjectCreated:Post");
-    return meta;
+    ObjectMeta stored = new ObjectVersions(ctx).put(call.bucket(), meta, null);
+    ctx.events().created(call.bucket(), stored, "ObjectCreated:Post");
+    return stored;
   }
 
   private static S3Response respond(S3Call call, ObjectMeta meta) {
@@ -164,10 +165,10 @@ public final class PostObjectHandler implements S3Handler {
     if (status.equals("201")) {
       return S3Response.xml(201, XmlOut.plain("PostResponse").el("Location", location).el("Bucket", call.bucket())
           .el("Key", meta.key()).el("ETag", meta.quotedEtag())).header("etag", meta.quotedEtag())
-          .header("location", location);
+          .header("location", location).header("x-amz-version-id", meta.versionId());
     }
     return S3Response.status(status.equals("200") ? 200 : 204).header("etag", meta.quotedEtag())
-        .header("location", location);
+        .header("location", location).header("x-amz-version-id", meta.versionId());
   }
 
   private static Map<String, String> lowerCase(HttpServerRequest http) {
