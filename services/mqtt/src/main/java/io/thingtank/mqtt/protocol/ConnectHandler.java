@@ -7,6 +7,7 @@ import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import io.thingtank.mqtt.MqttSettings;
 import io.thingtank.mqtt.auth.MqttAuthenticator.MqttCredentials;
 import io.thingtank.mqtt.auth.MqttPrincipal;
 import io.thingtank.mqtt.broker.Broker;
@@ -25,10 +26,13 @@ final class ConnectHandler {
       BAD_CREDENTIALS_V3 = 0x04, NOT_AUTHORIZED_V3 = 0x05;
   private static final int MALFORMED = 0x81, PROTOCOL_ERROR = 0x82, IDENTIFIER_REJECTED = 0x85,
       BAD_CREDENTIALS = 0x86, NOT_AUTHORIZED = 0x87, BAD_AUTH_METHOD = 0x8C, TOPIC_INVALID = 0x90,
-      PACKET_TOO_LARGE = 0x95, UNSUPPORTED_VERSION = 0x84;
+      PACKET_TOO_LARGE = 0x95, UNSUPPORTED_VERSION = 0x84, USE_ANOTHER_SERVER = 0x9C, SERVER_MOVED = 0x9D,
+      SERVER_UNAVAILABLE_V3 = 0x03;
 
   private final MqttConnection c;
   private final ConnectAuth auth;
+  /** CONNECT asked for Response Information (§3.1.2.11.7). */
+  private boolean wantsResponseInformation;
 
   ConnectHandler(MqttConnection c, ConnectAuth auth) {
     this.c = c;
@@ -52,6 +56,17 @@ final class ConnectHandler {
         return;
       }
     }
+    MqttSettings.V5 options = c.settings.v5();
+    if (options.serverReference() != null) { // §4.11 server redirection
+      MqttProperties ref = new MqttProperties();
+      if (c.v5) ref.add(new MqttProperties.StringProperty(MqttProperties.SERVER_REFERENCE, options.serverReference()));
+      c.close(Packets.connAck(c.v5 ? (options.serverMoved() ? SERVER_MOVED : USE_ANOTHER_SERVER)
+          : SERVER_UNAVAILABLE_V3, false, ref));
+      return;
+    }
+    wantsResponseInformation = c.v5 && InboundProperties.integer(props, MqttProperties.REQUEST_RESPONSE_INFORMATION, 0) == 1;
+    int aliasMaximum = c.v5 ? (int) InboundProperties.integer(props, MqttProperties.TOPIC_ALIAS_MAXIMUM, 0) : 0;
+    c.outboundAliases = aliasMaximum > 0 ? new OutboundTopicAliases(aliasMaximum) : null;
     String clientId = p.clientIdentifier() == null ? "" : p.clientIdentifier();
     boolean assigned = false;
     if (clientId.isEmpty()) {
@@ -138,9 +153,19 @@ final class ConnectHandler {
       }
       ack.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE, c.settings.maxPacketSize()));
       ack.add(new MqttProperties.IntegerProperty(MqttProperties.TOPIC_ALIAS_MAXIMUM, c.settings.topicAliasMaximum()));
+      if (wantsResponseInformation) {
+        ack.add(new MqttProperties.StringProperty(MqttProperties.RESPONSE_INFORMATION,
+            c.settings.v5().responseInformation() + clientId));
+      }
+    }
+    int keepAlive = h.keepAliveTimeSeconds();
+    int maxKeepAlive = c.settings.v5().maxKeepAlive();
+    if (c.v5 && maxKeepAlive > 0 && (keepAlive == 0 || keepAlive > maxKeepAlive)) {
+      keepAlive = maxKeepAlive; // §3.2.2.3.14: the client must use the Server Keep Alive
+      ack.add(new MqttProperties.IntegerProperty(MqttProperties.SERVER_KEEP_ALIVE, keepAlive));
     }
     c.transport.send(Packets.connAck(0, opened.present(), ack));
-    c.connected(h.keepAliveTimeSeconds());
+    c.connected(keepAlive);
     // after CONNACK: resend unacknowledged deliveries and drain the queue (§4.4)
     c.session.attach(c, receiveMax);
     if (principal.gateway() != null) {

@@ -47,6 +47,8 @@ public final class MqttConnection implements Outlet {
   // set by CONNECT; read on the event loop (and version by Outlet calls after CONNECT)
   volatile boolean v5;
   volatile long clientMaxPacketSize = Long.MAX_VALUE;
+  /** Set by CONNECT when the MQTT 5 client accepts topic aliases (§3.1.2.11.5); else null. */
+  volatile OutboundTopicAliases outboundAliases;
   String clientId;
   Session session;
   MqttPrincipal principal;
@@ -206,7 +208,14 @@ public final class MqttConnection implements Outlet {
     if (m.qos() == 0 && !transport.writable()) {
       return true; // slow consumer: QoS 0 is "at most once", dropped rather than buffered without bound
     }
-    transport.send(Packets.publish(m, dup, v5, broker.clock().millis()));
+    OutboundTopicAliases aliases = outboundAliases;
+    if (aliases == null) {
+      transport.send(Packets.publish(m, dup, v5, broker.clock().millis()));
+      return true;
+    }
+    synchronized (aliases) { // the packet that assigns an alias is queued before any that uses it
+      transport.send(Packets.publish(m, dup, v5, broker.clock().millis(), aliases.use(m.message().topic())));
+    }
     return true;
   }
 
