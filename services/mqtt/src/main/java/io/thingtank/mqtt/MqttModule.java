@@ -21,6 +21,7 @@ import io.thingtank.mqtt.protocol.MqttConnection;
 import io.thingtank.mqtt.protocol.MqttTransport;
 import io.thingtank.mqtt.skynet.SkynetAuthenticator;
 import io.thingtank.mqtt.store.RocksMqttStore;
+import io.thingtank.mqtt.sys.SysTopics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class MqttModule implements ServiceModule {
   private Optional<MqttAuthenticator> devices = Optional.empty();
   private ListenerDeployer.Deployed deployed;
   private boolean bridged;
+  private SysTopics sys;
 
   @Override public String name() { return "mqtt"; }
 
@@ -61,6 +63,8 @@ public final class MqttModule implements ServiceModule {
     return p.executor().submit("mqtt", store::load)
         .map(snapshot -> {
           broker.recover(snapshot);
+          sys = new SysTopics(p.vertx(), broker, p.clock(), version());
+          sys.start(settings.sys().intervalSeconds());
           return null;
         })
         .compose(v -> ListenerDeployer.deploy(p.vertx(), p.config().mqttPort(), ListenerDeployer.defaultInstances(),
@@ -103,8 +107,14 @@ public final class MqttModule implements ServiceModule {
         });
   }
 
+  private static String version() {
+    String v = MqttModule.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
   @Override
   public Future<?> stop() {
+    if (sys != null) sys.stop();
     if (deployed == null) return Future.succeededFuture();
     // tell clients why (0x8B) before the listeners and their sockets go away
     return broker.shutdown().timeout(5, java.util.concurrent.TimeUnit.SECONDS)

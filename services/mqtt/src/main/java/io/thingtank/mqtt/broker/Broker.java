@@ -41,6 +41,7 @@ public final class Broker {
   private final Map<String, Message> retained = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> shareCursors = new ConcurrentHashMap<>();
   private final List<Consumer<Message>> observers = new CopyOnWriteArrayList<>();
+  private final BrokerStats stats = new BrokerStats();
 
   public Broker(Vertx vertx, Clock clock, Persistence persistence, int maxQueued) {
     this.vertx = vertx;
@@ -50,6 +51,19 @@ public final class Broker {
   }
 
   public Clock clock() { return clock; }
+
+  public BrokerStats stats() { return stats; }
+
+  /** Counts sessions (connected and kept while disconnected), subscriptions and retained messages. */
+  public BrokerStats.Census census() {
+    int connected = 0, disconnected = 0, subscriptions = 0;
+    for (Session s : sessions.values()) {
+      if (s.online()) connected++;
+      else disconnected++;
+      subscriptions += s.subscriptions.size() + s.gatewayFilters.size();
+    }
+    return new BrokerStats.Census(connected, disconnected, subscriptions, retained.size());
+  }
 
   /** Called with every message published by an MQTT client (not with bridged ones). */
   public void observe(Consumer<Message> observer) { observers.add(observer); }

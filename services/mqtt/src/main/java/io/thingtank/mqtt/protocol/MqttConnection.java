@@ -208,6 +208,7 @@ public final class MqttConnection implements Outlet {
     if (m.qos() == 0 && !transport.writable()) {
       return true; // slow consumer: QoS 0 is "at most once", dropped rather than buffered without bound
     }
+    broker.stats().sent();
     OutboundTopicAliases aliases = outboundAliases;
     if (aliases == null) {
       transport.send(Packets.publish(m, dup, v5, broker.clock().millis()));
