@@ -5,6 +5,8 @@ import io.thingtank.core.Clock;
 import io.thingtank.core.storage.StoreExecutor;
 import io.thingtank.s3.notify.S3Events;
 import io.thingtank.s3.store.BlobFiles;
+import io.thingtank.s3.lifecycle.Expirations;
+import io.thingtank.s3.store.LifecycleStore;
 import io.thingtank.s3.store.S3Store;
 import io.thingtank.s3.store.VersionStore;
 import io.vertx.core.Future;
@@ -12,11 +14,13 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
 
 /**
- * What handlers share: the metadata store and its object versions, the blob files, the executor that runs both off the
+ * What handlers share: the metadata store, object versions, lifecycle rules and when they
+ * expire objects, the blob files, the executor that runs both off the
  * event loop (one stripe per bucket, so a bucket's writes are serialised), Vert.x, the clock and
  * the access keys' secrets (for POST policy signatures) and where object events go.
  */
-public record S3Context(S3Store store, VersionStore versions, BlobFiles blobs, StoreExecutor executor, Vertx vertx, Clock clock,
+public record S3Context(S3Store store, VersionStore versions, LifecycleStore lifecycles, Expirations expirations,
+    BlobFiles blobs, StoreExecutor executor, Vertx vertx, Clock clock,
     String defaultRegion, SigV4Verifier.SecretLookup secrets, S3Events events) {
 
   /** Runs blocking store and file work on the bucket's stripe; completes on the caller's context. */

@@ -33,7 +33,8 @@ final class S3Dispatcher {
   private static final Set<S3Operation> PUBLIC_WRITE = Set.of(S3Operation.PutObject, S3Operation.DeleteObject);
   /** Operations with a handler that are addressed by a subresource in {@link S3Routes#unsupported}'s list. */
   private static final Set<S3Operation> HANDLED_SUBRESOURCES = Set.of(S3Operation.GetBucketVersioning,
-      S3Operation.PutBucketVersioning);
+      S3Operation.PutBucketVersioning, S3Operation.PutBucketLifecycleConfiguration,
+      S3Operation.GetBucketLifecycleConfiguration, S3Operation.DeleteBucketLifecycle);
   private static final Set<S3Operation> POLICY_OPS = Set.of(S3Operation.GetBucketPolicy, S3Operation.PutBucketPolicy,
       S3Operation.DeleteBucketPolicy);
 

@@ -7,6 +7,7 @@ import io.thingtank.s3.handler.CompleteMultipartHandler;
 import io.thingtank.s3.handler.CopyObjectHandler;
 import io.thingtank.s3.handler.DeleteObjectHandlers;
 import io.thingtank.s3.handler.GetObjectHandler;
+import io.thingtank.s3.handler.LifecycleHandlers;
 import io.thingtank.s3.handler.ListObjectsHandler;
 import io.thingtank.s3.handler.ListVersionsHandler;
 import io.thingtank.s3.handler.MultipartHandlers;
@@ -67,6 +68,10 @@ final class S3Operations {
     VersioningHandlers versioning = new VersioningHandlers(ctx);
     m.put(S3Operation.GetBucketVersioning, versioning::get);
     m.put(S3Operation.PutBucketVersioning, versioning::put);
+    LifecycleHandlers lifecycle = new LifecycleHandlers(ctx);
+    m.put(S3Operation.PutBucketLifecycleConfiguration, lifecycle::put);
+    m.put(S3Operation.GetBucketLifecycleConfiguration, lifecycle::get);
+    m.put(S3Operation.DeleteBucketLifecycle, lifecycle::delete);
     m.put(S3Operation.GetObjectAttributes, new ObjectAttributesHandler(ctx));
     BucketPolicyHandlers policy = new BucketPolicyHandlers(ctx);
     m.put(S3Operation.PutBucketPolicy, policy::put);

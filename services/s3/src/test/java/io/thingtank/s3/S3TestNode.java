@@ -1,5 +1,8 @@
 package io.thingtank.s3;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.thingtank.core.Clock;
 import io.thingtank.core.Config;
 import io.thingtank.core.Node;
 import io.thingtank.core.identity.AccessKey;
@@ -22,10 +25,16 @@ final class S3TestNode implements AutoCloseable {
   final AwsGatewayModule gateway;
   final AccessKey key;
 
-  S3TestNode(Path dir) {
-    gateway = new AwsGatewayModule(List.of(new S3Service()));
+  final S3Service service = new S3Service();
+
+  S3TestNode(Path dir) { this(dir, Clock.SYSTEM, JsonNodeFactory.instance.objectNode()); }
+
+  /** A node on {@code clock} with this {@code s3} config section. */
+  S3TestNode(Path dir, Clock clock, ObjectNode s3Section) {
+    gateway = new AwsGatewayModule(List.of(service));
     // A fixed free port: with port 0 the second listener instance fails to bind (core ListenerDeployer).
-    node = Node.start(Config.forTest(dir).with(b -> b.awsPort = freePort()), List.of(gateway));
+    node = Node.start(Config.forTest(dir).with(b -> b.awsPort = freePort()).withSection("s3", s3Section), clock,
+        List.of(gateway));
     key = node.platform().identity().keys().get(0);
   }
 

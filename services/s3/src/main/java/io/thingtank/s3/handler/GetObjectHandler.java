@@ -27,10 +27,14 @@ public final class GetObjectHandler implements S3Handler {
 
   @Override
   public Future<S3Response> handle(S3Call call) {
+    String versionId = call.param("versionId");
     return ctx.onBucket(call.bucket(), () -> {
       if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
-      return versions.read(call.bucket(), call.key(), call.param("versionId"));
-    }).map(meta -> respond(call, meta));
+      ObjectMeta meta = versions.read(call.bucket(), call.key(), versionId);
+      var expiry = versionId != null ? null
+          : ctx.expirations().of(ctx.lifecycles().lifecycle(call.bucket()).orElse(null), meta);
+      return respond(call, meta).header("x-amz-expiration", expiry == null ? null : expiry.header());
+    });
   }
 
   private S3Response respond(S3Call call, ObjectMeta meta) {

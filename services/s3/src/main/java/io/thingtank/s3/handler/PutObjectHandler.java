@@ -47,10 +47,11 @@ public final class PutObjectHandler implements S3Handler {
               ctx.now(), content, metadata, ObjectHeaders.storageClass(call), d.algorithm(), d.checksum(),
               "FULL_OBJECT", List.of(), tags), null);
           ctx.events().created(call.bucket(), meta, "ObjectCreated:Put");
-          return meta;
+          var expiry = ctx.expirations().of(ctx.lifecycles().lifecycle(call.bucket()).orElse(null), meta);
+          return S3Response.ok().header("x-amz-expiration", expiry == null ? null : expiry.header())
+              .header("etag", meta.quotedEtag()).header("x-amz-version-id", meta.versionId())
+              .header(meta.checksumAlgorithm().header(), meta.checksum()).header("x-amz-checksum-type", "FULL_OBJECT");
         }))
-        .map(meta -> S3Response.ok().header("etag", meta.quotedEtag()).header("x-amz-version-id", meta.versionId())
-            .header(meta.checksumAlgorithm().header(), meta.checksum()).header("x-amz-checksum-type", "FULL_OBJECT"))
         .onFailure(e -> ctx.blobs().deleteTemp(blobId));
   }
 
