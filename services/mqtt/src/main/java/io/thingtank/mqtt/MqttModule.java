@@ -8,6 +8,7 @@ import io.thingtank.core.net.ListenerDeployer;
 import io.thingtank.core.web.WebMount;
 import io.thingtank.devices.DeviceHub;
 import io.thingtank.mqtt.auth.ConfigAuthenticator;
+import io.thingtank.mqtt.auth.EnhancedAuthentication;
 import io.thingtank.mqtt.auth.MqttAuthenticator;
 import io.thingtank.mqtt.auth.MqttAuthenticator.MqttCredentials;
 import io.thingtank.mqtt.auth.MqttPrincipal;
@@ -17,6 +18,7 @@ import io.thingtank.mqtt.broker.Broker;
 import io.thingtank.mqtt.broker.Persistence;
 import io.thingtank.mqtt.net.MqttListenerVerticle;
 import io.thingtank.mqtt.net.MqttWebSocketHandler;
+import io.thingtank.mqtt.protocol.ConnectAuth;
 import io.thingtank.mqtt.protocol.MqttConnection;
 import io.thingtank.mqtt.protocol.MqttTransport;
 import io.thingtank.mqtt.skynet.SkynetAuthenticator;
@@ -79,7 +81,11 @@ public final class MqttModule implements ServiceModule {
   }
 
   private MqttConnection connection(Vertx vertx, MqttTransport transport) {
-    return new MqttConnection(vertx, transport, broker, this::authenticate, settings);
+    return new MqttConnection(vertx, transport, broker, new ConnectAuth() {
+      @Override public Future<MqttPrincipal> authenticate(MqttCredentials c) { return MqttModule.this.authenticate(c); }
+
+      @Override public Optional<EnhancedAuthentication> enhanced(String method) { return configAuth.enhanced(method); }
+    }, settings);
   }
 
   /**

@@ -14,6 +14,7 @@ import io.thingtank.mqtt.broker.Broker;
 import io.thingtank.mqtt.broker.Message;
 import io.thingtank.mqtt.broker.Topics;
 import io.thingtank.mqtt.broker.Will;
+import io.vertx.core.Future;
 import java.util.UUID;
 
 /**
@@ -33,6 +34,8 @@ final class ConnectHandler {
   private final ConnectAuth auth;
   /** CONNECT asked for Response Information (§3.1.2.11.7). */
   private boolean wantsResponseInformation;
+  /** The AUTH exchange when CONNECT named an Authentication Method (§4.12); else null. */
+  private EnhancedAuthHandler enhanced;
 
   ConnectHandler(MqttConnection c, ConnectAuth auth) {
     this.c = c;
@@ -46,8 +49,12 @@ final class ConnectHandler {
     MqttProperties props = h.properties();
     if (c.v5) {
       if (InboundProperties.has(props, MqttProperties.AUTHENTICATION_METHOD)) {
-        refuse(BAD_AUTH_METHOD, BAD_AUTH_METHOD); // §4.12: enhanced authentication not offered
-        return;
+        var exchange = auth.enhanced(InboundProperties.string(props, MqttProperties.AUTHENTICATION_METHOD));
+        if (exchange.isEmpty()) {
+          refuse(BAD_AUTH_METHOD, BAD_AUTH_METHOD); // §4.12: a method the server does not offer
+          return;
+        }
+        enhanced = new EnhancedAuthHandler(c, exchange.get());
       }
       // §3.1.2.11.3 / §3.1.2.11.4: zero Receive Maximum or Maximum Packet Size is a protocol error
       if (InboundProperties.integer(props, MqttProperties.RECEIVE_MAXIMUM, 1) == 0
@@ -104,11 +111,17 @@ final class ConnectHandler {
     String id = clientId;
     boolean wasAssigned = assigned;
     Will w = will;
-    auth.authenticate(new MqttCredentials(clientId, h.hasUserName() ? p.userName() : null,
-            h.hasPassword() ? p.passwordInBytes() : null))
-        .onComplete(ar -> {
+    Future<MqttPrincipal> who = enhanced != null
+        ? enhanced.start(InboundProperties.binary(props, MqttProperties.AUTHENTICATION_DATA))
+        : auth.authenticate(new MqttCredentials(clientId, h.hasUserName() ? p.userName() : null,
+            h.hasPassword() ? p.passwordInBytes() : null));
+    who.onComplete(ar -> {
           if (c.isClosed()) return;
           if (ar.failed()) {
+            if (enhanced != null && !(ar.cause() instanceof SecurityException)) {
+              c.protocolError(String.valueOf(ar.cause().getMessage()));
+              return;
+            }
             boolean denied = ar.cause() instanceof SecurityException;
             refuse(denied ? BAD_CREDENTIALS_V3 : NOT_AUTHORIZED_V3, denied ? BAD_CREDENTIALS : NOT_AUTHORIZED);
             return;
@@ -153,6 +166,7 @@ final class ConnectHandler {
       }
       ack.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE, c.settings.maxPacketSize()));
       ack.add(new MqttProperties.IntegerProperty(MqttProperties.TOPIC_ALIAS_MAXIMUM, c.settings.topicAliasMaximum()));
+      if (enhanced != null) enhanced.addTo(ack);
       if (wantsResponseInformation) {
         ack.add(new MqttProperties.StringProperty(MqttProperties.RESPONSE_INFORMATION,
             c.settings.v5().responseInformation() + clientId));
@@ -179,6 +193,12 @@ final class ConnectHandler {
     } else {
       c.session.gatewayFilters().keySet().forEach(f -> c.broker.forgetGatewayFilter(c.session, f));
     }
+  }
+
+  /** An AUTH packet before CONNACK: part of the exchange, or a protocol error without one (§4.12.0-1). */
+  void auth(io.netty.handler.codec.mqtt.MqttMessage m) {
+    if (enhanced == null) c.protocolError("AUTH without an Authentication Method in CONNECT");
+    else enhanced.auth(m);
   }
 
   /** DISCONNECT carried a new Session Expiry Interval (§3.14.2.2.2). */

@@ -102,7 +102,8 @@ public final class MqttConnection implements Outlet {
       return;
     }
     if (state == State.AUTHENTICATING) {
-      protocolError("packet before CONNACK"); // §3.1.4: no other packet until CONNECT is processed
+      if (type == MqttMessageType.AUTH) connect.auth(m); // §4.12: the exchange before CONNACK
+      else protocolError("packet before CONNACK"); // §3.1.4: no other packet until CONNECT is processed
       return;
     }
     switch (type) {
@@ -116,7 +117,7 @@ public final class MqttConnection implements Outlet {
       case PINGREQ -> transport.send(Packets.pingResp());
       case DISCONNECT -> disconnectFromClient(m);
       case CONNECT -> protocolError("second CONNECT"); // §3.1.0-2
-      case AUTH -> disconnect(0x8C, "enhanced authentication is not supported"); // §4.12
+      case AUTH -> disconnect(0x8C, "re-authentication is not offered"); // §4.12.1
       default -> protocolError("packet type " + type + " is not sent by clients");
     }
   }
