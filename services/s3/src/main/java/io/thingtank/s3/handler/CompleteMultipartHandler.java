@@ -9,6 +9,7 @@ import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.model.Part;
 import io.thingtank.s3.model.Upload;
 import io.thingtank.s3.version.ObjectVersions;
+import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
 import io.thingtank.s3.wire.XmlIn;
@@ -65,7 +66,7 @@ public final class CompleteMultipartHandler implements S3Handler {
         .map(meta -> S3Response.xml(XmlOut.document("CompleteMultipartUploadResult")
             .el("Location", "/" + call.bucket() + "/" + meta.key()).el("Bucket", call.bucket()).el("Key", meta.key())
             .el("ETag", meta.quotedEtag()).el(meta.checksumAlgorithm().element(), meta.checksum())
-            .el("ChecksumType", meta.checksumType())).header("x-amz-version-id", meta.versionId()))
+            .el("ChecksumType", meta.checksumType())).header("x-amz-version-id", VersionIds.ofWrite(meta)))
         .onFailure(e -> ctx.blobs().deleteTemp(blobId));
   }
 

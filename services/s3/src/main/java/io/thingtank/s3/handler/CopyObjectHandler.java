@@ -6,6 +6,7 @@ import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.checksum.ChecksumAlgorithm;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.version.ObjectVersions;
+import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.HttpDates;
 import io.thingtank.s3.wire.Preconditions;
 import io.thingtank.s3.wire.S3Call;
@@ -53,7 +54,7 @@ public final class CopyObjectHandler implements S3Handler {
         .map(c -> S3Response.xml(XmlOut.document("CopyObjectResult").el("ETag", c.stored().quotedEtag())
             .el("LastModified", HttpDates.iso(c.stored().lastModifiedMillis()))
             .el(c.stored().checksumAlgorithm().element(), c.stored().checksum()))
-            .header("x-amz-version-id", c.stored().versionId())
+            .header("x-amz-version-id", VersionIds.ofWrite(c.stored()))
             .header("x-amz-copy-source-version-id", c.source().versionId()))
         .onFailure(e -> ctx.blobs().deleteTemp(blobId));
   }

@@ -6,6 +6,7 @@ import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.model.Bucket;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.version.ObjectVersions;
+import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
 import io.thingtank.s3.wire.XmlOut;
@@ -165,10 +166,10 @@ public final class PostObjectHandler implements S3Handler {
     if (status.equals("201")) {
       return S3Response.xml(201, XmlOut.plain("PostResponse").el("Location", location).el("Bucket", call.bucket())
           .el("Key", meta.key()).el("ETag", meta.quotedEtag())).header("etag", meta.quotedEtag())
-          .header("location", location).header("x-amz-version-id", meta.versionId());
+          .header("location", location).header("x-amz-version-id", VersionIds.ofWrite(meta));
     }
     return S3Response.status(status.equals("200") ? 200 : 204).header("etag", meta.quotedEtag())
-        .header("location", location).header("x-amz-version-id", meta.versionId());
+        .header("location", location).header("x-amz-version-id", VersionIds.ofWrite(meta));
   }
 
   private static Map<String, String> lowerCase(HttpServerRequest http) {

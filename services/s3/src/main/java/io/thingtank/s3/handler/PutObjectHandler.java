@@ -5,6 +5,7 @@ import io.thingtank.s3.S3Errors;
 import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.version.ObjectVersions;
+import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.Preconditions;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
@@ -49,7 +50,7 @@ public final class PutObjectHandler implements S3Handler {
           ctx.events().created(call.bucket(), meta, "ObjectCreated:Put");
           var expiry = ctx.expirations().of(ctx.lifecycles().lifecycle(call.bucket()).orElse(null), meta);
           return S3Response.ok().header("x-amz-expiration", expiry == null ? null : expiry.header())
-              .header("etag", meta.quotedEtag()).header("x-amz-version-id", meta.versionId())
+              .header("etag", meta.quotedEtag()).header("x-amz-version-id", VersionIds.ofWrite(meta))
               .header(meta.checksumAlgorithm().header(), meta.checksum()).header("x-amz-checksum-type", "FULL_OBJECT");
         }))
         .onFailure(e -> ctx.blobs().deleteTemp(blobId));

@@ -1,6 +1,7 @@
 package io.thingtank.s3.version;
 
 import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.model.ObjectMeta;
 import java.util.HexFormat;
 
 /**
@@ -23,6 +24,14 @@ public final class VersionIds {
     } catch (IllegalArgumentException e) {
       throw S3Errors.invalidVersionId();
     }
+  }
+
+  /**
+   * The {@code x-amz-version-id} of a write's response: the new version's id, none for a null
+   * version (S3 answers none in a suspended bucket).
+   */
+  public static String ofWrite(ObjectMeta stored) {
+    return stored.nullVersion() ? null : stored.versionId();
   }
 
   /** Checks an id from a request: {@code "null"} or one of ours. */
