@@ -204,6 +204,12 @@ final class Peer implements AutoCloseable {
 
   /** Resident memory of the process in MiB (Linux /proc). */
   /** CPU time (user + system) the process has used so far, in ms (Linux /proc, clock ticks of 10 ms). */
+  /** CPU time of this bench process (the clients), in ms. */
+  static long benchCpuMillis() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+  }
+
   long cpuMillis() throws IOException {
     String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -26,6 +26,8 @@ final class WampPubSubCommand implements Callable<Integer> {
 
   /** The server process's CPU time during each main run, in the order of {@code main}. */
   private final List<Long> serverCpuMillis = new ArrayList<>();
+  /** This bench process's CPU time during each main run. */
+  private final List<Long> clientCpuMillis = new ArrayList<>();
 
   @Override public Integer call() throws Exception {
     Vertx vertx = Vertx.vertx();
@@ -44,8 +46,9 @@ final class WampPubSubCommand implements Callable<Integer> {
       vertx.close();
     }
     System.out.println(Report.header("target", "subscribers", "published", "delivered", "delivered events/s",
-        "p50 ms", "p99 ms", "max ms", "server CPU µs/event"));
-    for (int i = 0; i < main.size(); i++) print(main.get(i), serverCpuMillis.get(i));
+        "p50 ms", "p99 ms", "max ms", "server CPU µs/event",
+        "client CPU µs/event"));
+    for (int i = 0; i < main.size(); i++) print(main.get(i), serverCpuMillis.get(i), clientCpuMillis.get(i));
     if (main.size() == 2) {
       System.out.printf("%nratio ThingTank/fox-wamp: delivered events/s %s, p99 %s%n",
           Report.ratio(main.get(0).perSec(), main.get(1).perSec()),
@@ -66,9 +69,10 @@ final class WampPubSubCommand implements Callable<Integer> {
   private void run(WebSocketClient client, Peer server, WampScenario.Target t, List<WampScenario.PubSubResult> main,
       List<WampScenario.PubSubResult> curveResults) throws Exception {
     WampScenario.pubsub(client, t, subscribers, warmup, bytes, 0, limit);
-    long cpu = server.cpuMillis();
+    long cpu = server.cpuMillis(), clientCpu = Peer.benchCpuMillis();
     WampScenario.PubSubResult r = WampScenario.pubsub(client, t, subscribers, events, bytes, 0, limit);
     serverCpuMillis.add(server.cpuMillis() - cpu);
+    clientCpuMillis.add(Peer.benchCpuMillis() - clientCpu);
     main.add(r);
     System.err.println("done: " + t.name() + " main run, " + Math.round(r.perSec()) + " events/s");
     for (int idle : curve) {
@@ -78,9 +82,10 @@ final class WampPubSubCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(WampScenario.PubSubResult r, long cpuMillis) {
+  private static void print(WampScenario.PubSubResult r, long cpuMillis, long clientMillis) {
     System.out.println(Report.row(r.target(), r.subscribers(), r.published(), r.delivered(), Math.round(r.perSec()),
         Report.ms(r.latency(), 50), Report.ms(r.latency(), 99), Report.maxMs(r.latency()),
-        Math.round(cpuMillis * 1000.0 / Math.max(1, r.delivered()))));
+        Math.round(cpuMillis * 1000.0 / Math.max(1, r.delivered())),
+        Math.round(clientMillis * 1000.0 / Math.max(1, r.delivered()))));
   }
 }

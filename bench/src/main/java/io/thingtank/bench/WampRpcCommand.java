@@ -22,7 +22,8 @@ final class WampRpcCommand implements Callable<Integer> {
   boolean keepWork;
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
 
-  private record Pair(WampScenario.RpcResult peak, WampScenario.RpcResult half, long peakServerCpuMillis) {}
+  private record Pair(WampScenario.RpcResult peak, WampScenario.RpcResult half, long peakServerCpuMillis,
+      long peakClientCpuMillis) {}
 
   @Override public Integer call() throws Exception {
     Vertx vertx = Vertx.vertx();
@@ -40,13 +41,14 @@ final class WampRpcCommand implements Callable<Integer> {
       vertx.close();
     }
     System.out.println(Report.header("target", "load", "callers", "calls", "answered", "calls/s", "p50 ms", "p99 ms", "max ms",
-        "server CPU µs/call"));
+        "server CPU µs/call", "client CPU µs/call"));
     for (Pair pr : results) {
       for (WampScenario.RpcResult r : List.of(pr.peak(), pr.half())) {
         System.out.println(Report.row(r.target(), r == pr.peak() ? "peak (closed loop)" : "half of peak (paced)",
             r.callers(), r.calls(), r.answered(), Math.round(r.perSec()), Report.ms(r.latency(), 50),
             Report.ms(r.latency(), 99), Report.maxMs(r.latency()),
-            r == pr.peak() ? Math.round(pr.peakServerCpuMillis() * 1000.0 / Math.max(1, r.answered())) : "-"));
+            r == pr.peak() ? Math.round(pr.peakServerCpuMillis() * 1000.0 / Math.max(1, r.answered())) : "-",
+            r == pr.peak() ? Math.round(pr.peakClientCpuMillis() * 1000.0 / Math.max(1, r.answered())) : "-"));
       }
     }
     if (results.size() == 2) {
@@ -60,11 +62,11 @@ final class WampRpcCommand implements Callable<Integer> {
 
   private Pair run(WebSocketClient client, Peer server, WampScenario.Target t) throws Exception {
     WampScenario.rpcPeak(client, t, callers, warmup, bytes, limit);
-    long cpu = server.cpuMillis();
+    long cpu = server.cpuMillis(), clientCpu = Peer.benchCpuMillis();
     WampScenario.RpcResult peak = WampScenario.rpcPeak(client, t, callers, calls, bytes, limit);
-    long peakCpu = server.cpuMillis() - cpu;
+    long peakCpu = server.cpuMillis() - cpu, peakClientCpu = Peer.benchCpuMillis() - clientCpu;
     System.err.println("done: " + t.name() + " peak, " + Math.round(peak.perSec()) + " calls/s");
     WampScenario.RpcResult half = WampScenario.rpcPaced(client, t, callers, halfCalls, bytes, peak.perSec() / 2, limit);
-    return new Pair(peak, half, peakCpu);
+    return new Pair(peak, half, peakCpu, peakClientCpu);
   }
 }
