@@ -179,6 +179,25 @@ class S3LifecycleIT {
     assertThat(listed.versions()).extracting(ObjectVersion::key).containsExactly("b/k", "b/k");
   }
 
+  @Test void expirationDaysAlsoRemovesALoneDeleteMarkerOnceItIsThatOld() {
+    s3.createBucket(b -> b.bucket("lc-lone"));
+    s3.putBucketVersioning(b -> b.bucket("lc-lone").versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
+    s3.putObject(b -> b.bucket("lc-lone").key("k"), RequestBody.fromString("v"));
+    s3.deleteObject(b -> b.bucket("lc-lone").key("k"));
+    lifecycle("lc-lone", rule("all", "").expiration(e -> e.days(3)).noncurrentVersionExpiration(n -> n.noncurrentDays(1))
+        .build());
+
+    clock.advance(2 * DAY);
+    sweep();
+    var listed = s3.listObjectVersions(b -> b.bucket("lc-lone"));
+    assertThat(listed.versions()).isEmpty();
+    assertThat(listed.deleteMarkers()).hasSize(1);
+
+    clock.advance(2 * DAY);
+    sweep();
+    assertThat(s3.listObjectVersions(b -> b.bucket("lc-lone")).deleteMarkers()).isEmpty();
+  }
+
   @Test void incompleteMultipartUploadsAreAborted() {
     s3.createBucket(b -> b.bucket("lc-mp"));
     lifecycle("lc-mp", rule("uploads", "up/").abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(1)).build());

@@ -246,6 +246,15 @@ class S3VersioningIT {
         .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
     assertThat(done.versionId()).isNotNull();
     assertThat(s3.headObject(b -> b.bucket("more").key("mp")).versionId()).isEqualTo(done.versionId());
+
+    // UploadPartCopy from an old version
+    String upload2 = s3.createMultipartUpload(b -> b.bucket("more").key("mp2")).uploadId();
+    var copied = s3.uploadPartCopy(b -> b.sourceBucket("more").sourceKey("src").sourceVersionId(v1)
+        .destinationBucket("more").destinationKey("mp2").uploadId(upload2).partNumber(1));
+    assertThat(copied.copySourceVersionId()).isEqualTo(v1);
+    s3.completeMultipartUpload(b -> b.bucket("more").key("mp2").uploadId(upload2).multipartUpload(m -> m.parts(
+        CompletedPart.builder().partNumber(1).eTag(copied.copyPartResult().eTag()).build())));
+    assertThat(get("more", "mp2", null)).isEqualTo("first");
   }
 
   @Test void deleteObjectsWithVersionsAndBucketEmptiesOnlyWhenNoVersionRemains() {

@@ -16,7 +16,8 @@ import java.util.List;
  * Applies lifecycle rules (S3 User Guide, "Managing the lifecycle of objects"): expires current
  * versions (in a versioned bucket by adding a delete marker), noncurrent versions after
  * NoncurrentDays beyond the NewerNoncurrentVersions newest, delete markers left as a key's only
- * version (ExpiredObjectDeleteMarker), and aborts multipart uploads after DaysAfterInitiation.
+ * version (ExpiredObjectDeleteMarker, or Expiration Days), and aborts multipart uploads after
+ * DaysAfterInitiation.
  * A pass walks each bucket in chunks of keys, each chunk one task on the bucket's store stripe,
  * so requests interleave with it. Passes do not overlap. Thread-safe.
  */
@@ -109,12 +110,23 @@ public final class LifecycleSweeper {
     for (ObjectMeta v : noncurrentGone) versions.deleteVersion(bucket, key, v.versionId());
     removed += noncurrentGone.size();
     ObjectMeta newest = all.isEmpty() ? null : all.get(0);
-    if (all.size() - noncurrentGone.size() == 1 && newest.deleteMarker() && config.rules().stream()
-        .anyMatch(r -> r.enabled() && Boolean.TRUE.equals(r.expiredObjectDeleteMarker()) && r.matches(newest))) {
+    if (all.size() - noncurrentGone.size() == 1 && newest.deleteMarker()
+        && config.rules().stream().anyMatch(r -> removesExpiredMarker(r, newest))) {
       versions.deleteVersion(bucket, key, newest.versionId());
       removed++;
     }
     return removed;
+  }
+
+  /**
+   * A delete marker that is its key's only version goes by a rule with ExpiredObjectDeleteMarker,
+   * or by one with Expiration Days once the marker is that old (S3 User Guide, "Removing expired
+   * object delete markers").
+   */
+  private boolean removesExpiredMarker(LifecycleRule r, ObjectMeta marker) {
+    if (!r.enabled() || !r.matches(marker)) return false;
+    return Boolean.TRUE.equals(r.expiredObjectDeleteMarker())
+        || r.expirationDays() != null && ctx.now() >= expirations.after(marker.lastModifiedMillis(), r.expirationDays());
   }
 
   /** A noncurrent version since {@code since}, with {@code newer} newer noncurrent versions. */

@@ -52,9 +52,12 @@ public final class LifecycleXml {
     if (id.length() > 255) throw S3Errors.invalidArgument("ID length should not exceed allowed limit of 255");
     String status = trimmed(r.text("Status"));
     if (!"Enabled".equals(status) && !"Disabled".equals(status)) throw S3Errors.malformedXml();
-    if (r.child("Transition") != null || r.child("NoncurrentVersionTransition") != null) {
-      throw S3Errors.notImplemented("lifecycle transitions (there is one storage class)");
+    List<XmlIn> transitions = new ArrayList<>(r.children("Transition"));
+    transitions.addAll(r.children("NoncurrentVersionTransition"));
+    for (XmlIn t : transitions) {
+      if (t.text("Date") != null) midnight(t.text("Date"));
     }
+    if (!transitions.isEmpty()) throw S3Errors.notImplemented("lifecycle transitions (there is one storage class)");
     XmlIn legacy = r.child("Prefix");
     XmlIn filter = r.child("Filter");
     if ((legacy == null) == (filter == null)) throw S3Errors.malformedXml();
