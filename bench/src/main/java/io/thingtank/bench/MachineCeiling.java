@@ -29,8 +29,11 @@ final class MachineCeiling {
 
   private MachineCeiling() {}
 
+  /** The best of three loopback runs (the machine is shared: the best is the closest to what it can do) and one disk run. */
   static Rates measure(Path dataDirFs, long loopbackBytes, long diskBytes) throws Exception {
-    return new Rates(loopback(loopbackBytes), disk(dataDirFs, diskBytes));
+    double best = 0;
+    for (int i = 0; i < 3; i++) best = Math.max(best, loopback(loopbackBytes));
+    return new Rates(best, disk(dataDirFs, diskBytes));
   }
 
   /** One socket pair on 127.0.0.1: the writer pushes {@code total} bytes in 8 MiB buffers, the reader drains them. */

@@ -67,6 +67,7 @@ final class S3Scenario {
     int n = p.bytes().length;
     Histogram latency = new ConcurrentHistogram(3);
     AtomicInteger failed = new AtomicInteger();
+    AtomicInteger completed = new AtomicInteger();
     AtomicReference<String> firstError = new AtomicReference<>();
     Semaphore slots = new Semaphore(inFlight);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
@@ -83,16 +84,18 @@ final class S3Scenario {
         latency.recordValue((System.nanoTime() - start) / 1000);
         if (ar.failed()) {
           failed.incrementAndGet();
-          firstError.compareAndSet(null, String.valueOf(ar.cause().getMessage()));
+          firstError.compareAndSet(null, String.valueOf(ar.cause()));
         }
+        completed.incrementAndGet();
         slots.release();
       });
     }
     boolean drained = slots.tryAcquire(inFlight, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     long t1 = System.nanoTime();
     if (!drained || issued < n) {
-      failed.addAndGet(n - issued);
-      firstError.compareAndSet(null, "time limit of " + limitSeconds + " s reached");
+      failed.addAndGet(n - completed.get());
+      firstError.compareAndSet(null, "time limit of " + limitSeconds + " s reached with " + (issued - completed.get())
+          + " requests unanswered");
     } else {
       slots.release(inFlight);
     }
