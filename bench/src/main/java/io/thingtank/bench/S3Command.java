@@ -24,7 +24,7 @@ abstract class S3Command implements Callable<Integer> {
   @Option(names = "--objects", description = "Objects PUT then GET in the measured run.") int objects;
   @Option(names = "--size", description = "Bytes per object.") int size;
   @Option(names = "--in-flight", description = "Requests in flight.") int inFlight;
-  @Option(names = "--warmup", description = "Objects PUT then GET before the measured run (same server).") int warmup;
+  @Option(names = "--warmup", description = "Objects PUT then GET before the measured runs (same server, at most --objects).") int warmup;
   @Option(names = "--ceiling-mib", defaultValue = "400", description = "MiB written for the disk ceiling (and 3 x 5x that through loopback, best run kept).")
   int ceilingMib;
   @Option(names = "--rounds", defaultValue = "2", description = "Measured runs per target, in alternating order.") int rounds;
@@ -48,12 +48,13 @@ abstract class S3Command implements Callable<Integer> {
   /** {@code s3-large}: 50 x 8 MiB, 4 in flight. */
   @Command(name = "s3-large", description = "PUT then GET 50 x 8 MiB objects, 4 in flight, ThingTank vs s3proxy, vs the machine's ceiling.")
   static final class Large extends S3Command {
-    Large() { super(50, 8 << 20, 4, 10); }
+    Large() { super(50, 8 << 20, 4, 25); }
   }
 
   @Override public Integer call() throws Exception {
     S3Scenario.Payloads measured = S3Scenario.Payloads.random(objects, size, 1);
-    S3Scenario.Payloads warm = S3Scenario.Payloads.random(Math.max(1, warmup), size, 2);
+    // The warm-up PUTs the first bodies under other keys: no second set of payloads in memory.
+    S3Scenario.Payloads warm = measured.first(Math.max(1, Math.min(warmup, objects)));
     Vertx vertx = Vertx.vertx();
     HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxChunkSize(128 << 10),
         new PoolOptions().setHttp1MaxSize(inFlight).setMaxWaitQueueSize(-1));

@@ -34,6 +34,11 @@ final class S3Scenario {
     }
 
     long size(int i) { return bytes[i].length; }
+
+    /** The first {@code n} bodies (shared, not copied). */
+    Payloads first(int n) {
+      return new Payloads(java.util.Arrays.copyOf(bytes, n), java.util.Arrays.copyOf(buffers, n));
+    }
   }
 
   /** One phase (all PUTs or all GETs): rate, latency and the CPU both processes spent on it. */
