@@ -60,8 +60,10 @@ aws("s3", "rm", f"s3://{bucket}/{key}")
 versions = json.loads(aws("s3api", "list-object-versions", "--bucket", bucket))
 assert len(versions["Versions"]) == 2 and len(versions["DeleteMarkers"]) == 1, versions
 assert json.loads(aws("s3api", "get-bucket-versioning", "--bucket", bucket))["Status"] == "Enabled"
-for v in versions["Versions"] + versions["DeleteMarkers"]:
-    aws("s3api", "delete-object", "--bucket", bucket, "--key", v["Key"], "--version-id", v["VersionId"])
+first, *rest = versions["Versions"] + versions["DeleteMarkers"]
+aws("s3api", "delete-object", "--bucket", bucket, "--key", first["Key"], "--version-id", first["VersionId"])
+for v in rest:
+    s3.delete_object(Bucket=bucket, Key=v["Key"], VersionId=v["VersionId"])
 assert "Versions" not in s3.list_object_versions(Bucket=bucket)
 aws("s3api", "put-bucket-versioning", "--bucket", bucket, "--versioning-configuration", "Status=Suspended")
 assert "VersionId" not in s3.put_object(Bucket=bucket, Key="k", Body=b"x")
