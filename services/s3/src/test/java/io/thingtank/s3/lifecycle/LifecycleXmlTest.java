@@ -89,6 +89,9 @@ class LifecycleXmlTest {
     assertThat(e.of(c, object("b", 1, Map.of())).ruleId()).isEqualTo("late");
     assertThat(e.of(c, object("a", 1, Map.of())).header())
         .isEqualTo("expiry-date=\"Thu, 1 Jan 1970 00:00:03 GMT\", rule-id=\"early\"");
+    LifecycleConfiguration dated = parse("<Rule><ID>d</ID><Filter/><Status>Enabled</Status><Expiration>"
+        + "<Date>2030-01-01</Date></Expiration></Rule>");
+    assertThat(e.of(dated, object("a", 1, Map.of()))).isEqualTo(new Expirations.Expiry(1893456000000L, "d"));
   }
 
   static ObjectMeta object(String key, long size, Map<String, String> tags) {
