@@ -32,7 +32,8 @@ final class S3Dispatcher {
       S3Operation.ListObjects, S3Operation.ListObjectsV2, S3Operation.HeadBucket);
   private static final Set<S3Operation> PUBLIC_WRITE = Set.of(S3Operation.PutObject, S3Operation.DeleteObject);
   /** Operations with a handler that are addressed by a subresource in {@link S3Routes#unsupported}'s list. */
-  private static final Set<S3Operation> HANDLED_SUBRESOURCES = Set.of(S3Operation.GetBucketVersioning);
+  private static final Set<S3Operation> HANDLED_SUBRESOURCES = Set.of(S3Operation.GetBucketVersioning,
+      S3Operation.PutBucketNotificationConfiguration, S3Operation.GetBucketNotificationConfiguration);
   private static final Set<S3Operation> POLICY_OPS = Set.of(S3Operation.GetBucketPolicy, S3Operation.PutBucketPolicy,
       S3Operation.DeleteBucketPolicy);
 

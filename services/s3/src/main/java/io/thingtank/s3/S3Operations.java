@@ -9,6 +9,7 @@ import io.thingtank.s3.handler.DeleteObjectHandlers;
 import io.thingtank.s3.handler.GetObjectHandler;
 import io.thingtank.s3.handler.ListObjectsHandler;
 import io.thingtank.s3.handler.MultipartHandlers;
+import io.thingtank.s3.handler.NotificationHandlers;
 import io.thingtank.s3.handler.ObjectAttributesHandler;
 import io.thingtank.s3.handler.PostObjectHandler;
 import io.thingtank.s3.handler.PutObjectHandler;
@@ -73,6 +74,9 @@ final class S3Operations {
     m.put(S3Operation.GetBucketCors, cors::get);
     m.put(S3Operation.DeleteBucketCors, cors::delete);
     m.put(S3Operation.CorsPreflight, cors::preflight);
+    NotificationHandlers notifications = new NotificationHandlers(ctx);
+    m.put(S3Operation.PutBucketNotificationConfiguration, notifications::put);
+    m.put(S3Operation.GetBucketNotificationConfiguration, notifications::get);
     return m;
   }
 }

@@ -1,5 +1,6 @@
 package io.thingtank.s3;
 
+import io.thingtank.aws.AwsService;
 import io.thingtank.core.Config;
 import io.thingtank.core.Node;
 import io.thingtank.core.identity.AccessKey;
@@ -22,8 +23,11 @@ final class S3TestNode implements AutoCloseable {
   final AwsGatewayModule gateway;
   final AccessKey key;
 
-  S3TestNode(Path dir) {
-    gateway = new AwsGatewayModule(List.of(new S3Service()));
+  S3TestNode(Path dir) { this(dir, List.of(new S3Service())); }
+
+  /** A node with these AWS services on the AWS port (e.g. SQS and S3 for event notifications). */
+  S3TestNode(Path dir, List<AwsService> services) {
+    gateway = new AwsGatewayModule(services);
     // A fixed free port: with port 0 the second listener instance fails to bind (core ListenerDeployer).
     node = Node.start(Config.forTest(dir).with(b -> b.awsPort = freePort()), List.of(gateway));
     key = node.platform().identity().keys().get(0);

@@ -30,7 +30,11 @@ public final class BucketHandlers {
         if (constraint != null && !constraint.isBlank()) region = constraint.trim();
       }
       Bucket b = new Bucket(name, ctx.now(), region, acl == null ? "private" : acl, null, null, null);
-      return ctx.onBucket(name, () -> ctx.store().createBucket(b));
+      return ctx.onBucket(name, () -> {
+        boolean created = ctx.store().createBucket(b);
+        if (created) ctx.configs().deleteAll(name);
+        return created;
+      });
     }).compose(created -> created
         ? Future.succeededFuture(S3Response.ok().header("location", "/" + name))
         : Future.failedFuture(S3Errors.bucketAlreadyOwnedByYou()));
@@ -47,6 +51,7 @@ public final class BucketHandlers {
       if (ctx.store().bucket(name).isEmpty()) throw S3Errors.noSuchBucket();
       var discarded = ctx.store().deleteBucketIfEmpty(name).orElseThrow(S3Errors::bucketNotEmpty);
       discarded.forEach(p -> ctx.blobs().delete(p.blobId()));
+      ctx.configs().deleteAll(name);
       return S3Response.noContent();
     });
   }
