@@ -7,6 +7,7 @@ import io.thingtank.aws.StreamingAwsService;
 import io.thingtank.core.Platform;
 import io.thingtank.core.bus.MessageBus;
 import io.thingtank.core.queue.QueueSink;
+import io.thingtank.s3.access.Principals;
 import io.thingtank.s3.notify.BusEvents;
 import io.thingtank.s3.notify.FanOutEvents;
 import io.thingtank.s3.notify.QueueEvents;
@@ -53,7 +54,8 @@ public final class S3Service implements StreamingAwsService {
     S3Context ctx = new S3Context(new RocksS3Store(platform.storage()),
         new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
         platform.executor(), platform.vertx(), platform.clock(), platform.config().region(),
-        id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null), events, configs, queues);
+        id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null), events, configs, queues,
+        new Principals(() -> platform.identity().keys()));
     return ctx.executor().submit("s3-sweep", () -> ctx.blobs().sweep(ctx.store().referencedBlobs()))
         .onSuccess(n -> {
           if (n > 0) LOG.info("S3 start-up sweep removed {} leftover files", n);

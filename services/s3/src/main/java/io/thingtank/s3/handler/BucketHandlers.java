@@ -2,7 +2,11 @@ package io.thingtank.s3.handler;
 
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.access.AclHeaders;
+import io.thingtank.s3.access.Principal;
+import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.Bucket;
+import io.thingtank.s3.model.OwnershipControls;
 import io.thingtank.s3.wire.HttpDates;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
@@ -23,6 +27,9 @@ public final class BucketHandlers {
     String name = call.bucket();
     if (!Buckets.validName(name)) return Future.failedFuture(S3Errors.invalidBucketName());
     String acl = call.header("x-amz-acl");
+    Principal who = ctx.principals().of(call.auth());
+    Acl grants = AclHeaders.parse(call::header, who.user(), who.user(), ctx.principals());
+    OwnershipControls ownership = BucketCreation.ownership(call.header("x-amz-object-ownership"), grants);
     return call.body().toMemory(64 * 1024, S3Errors.malformedXml()).compose(body -> {
       String region = ctx.defaultRegion();
       if (body.bytes().length() > 0) {
@@ -31,13 +38,10 @@ public final class BucketHandlers {
       }
       Bucket b = new Bucket(name, ctx.now(), region, acl == null ? "private" : acl, null, null, null);
       return ctx.onBucket(name, () -> {
-        boolean created = ctx.store().createBucket(b);
-        if (created) ctx.configs().deleteAll(name);
-        return created;
+        BucketCreation.create(ctx, b, who, grants, ownership);
+        return S3Response.ok().header("location", "/" + name);
       });
-    }).compose(created -> created
-        ? Future.succeededFuture(S3Response.ok().header("location", "/" + name))
-        : Future.failedFuture(S3Errors.bucketAlreadyOwnedByYou()));
+    });
   }
 
   public Future<S3Response> head(S3Call call) {

@@ -8,9 +8,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /** The {@code x-amz-copy-source} header: {@code [/]bucket/key[?versionId=...]}, URL-encoded. */
-record CopySource(String bucket, String key) {
+public record CopySource(String bucket, String key) {
 
-  static CopySource parse(String header) {
+  public static CopySource parse(String header) {
     if (header == null) throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key");
     String h = header.trim();
     int q = h.indexOf('?');

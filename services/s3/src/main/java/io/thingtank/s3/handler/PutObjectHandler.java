@@ -2,7 +2,9 @@ package io.thingtank.s3.handler;
 
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.access.ObjectAcls;
 import io.thingtank.s3.checksum.BodyDigests;
+import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.wire.Preconditions;
 import io.thingtank.s3.wire.S3Call;
@@ -36,9 +38,11 @@ public final class PutObjectHandler implements S3Handler {
           BodyDigests.Result d = body.digests();
           if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
           checkConditionalWrite(call, ctx.store().object(call.bucket(), call.key()));
+          Acl acl = ObjectAcls.forNewObject(ctx, call, call::header);
           ctx.blobs().commit(blobId);
           ObjectMeta meta = new ObjectMeta(call.key(), blobId, d.size(), d.etag(), ctx.now(), content, metadata,
-              ObjectHeaders.storageClass(call), d.algorithm(), d.checksum(), "FULL_OBJECT", List.of(), tags);
+              ObjectHeaders.storageClass(call), d.algorithm(), d.checksum(), "FULL_OBJECT", List.of(), tags)
+              .withAcl(acl);
           ctx.store().putObject(call.bucket(), meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
           ctx.events().created(call.bucket(), meta, "ObjectCreated:Put");
           return meta;

@@ -11,11 +11,21 @@ import java.util.Map;
  * {@code x-amz-meta-}), its flexible checksum and, for multipart objects, the part sizes.
  *
  * @param checksumType {@code FULL_OBJECT} or {@code COMPOSITE} (multipart, value ends in -N)
+ * @param acl the object's owner and grants; null for objects written before ACLs were kept
  */
 public record ObjectMeta(String key, String blobId, long size, String etag, long lastModifiedMillis,
     Map<String, String> contentHeaders, Map<String, String> userMetadata, String storageClass,
     ChecksumAlgorithm checksumAlgorithm, String checksum, String checksumType, List<Long> partSizes,
-    Map<String, String> tags) {
+    Map<String, String> tags, Acl acl) {
+
+  /** Without an ACL (set with {@link #withAcl}). */
+  public ObjectMeta(String key, String blobId, long size, String etag, long lastModifiedMillis,
+      Map<String, String> contentHeaders, Map<String, String> userMetadata, String storageClass,
+      ChecksumAlgorithm checksumAlgorithm, String checksum, String checksumType, List<Long> partSizes,
+      Map<String, String> tags) {
+    this(key, blobId, size, etag, lastModifiedMillis, contentHeaders, userMetadata, storageClass, checksumAlgorithm,
+        checksum, checksumType, partSizes, tags, null);
+  }
 
   public String quotedEtag() { return "\"" + etag + "\""; }
 
@@ -26,6 +36,11 @@ public record ObjectMeta(String key, String blobId, long size, String etag, long
 
   public ObjectMeta withTags(Map<String, String> t) {
     return new ObjectMeta(key, blobId, size, etag, lastModifiedMillis, contentHeaders, userMetadata, storageClass,
-        checksumAlgorithm, checksum, checksumType, partSizes, t);
+        checksumAlgorithm, checksum, checksumType, partSizes, t, acl);
+  }
+
+  public ObjectMeta withAcl(Acl a) {
+    return new ObjectMeta(key, blobId, size, etag, lastModifiedMillis, contentHeaders, userMetadata, storageClass,
+        checksumAlgorithm, checksum, checksumType, partSizes, tags, a);
   }
 }
