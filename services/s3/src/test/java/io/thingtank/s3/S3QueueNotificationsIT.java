@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingtank.sqs.SqsService;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** Bucket notification configurations and S3 event messages delivered to SQS queues (SDK S3Client + SqsClient). */
+/** Bucket notification configurations and S3 event messages delivered to SQS queues (SDK S3Client + SqsClient, boto3). */
 class S3QueueNotificationsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dir;
@@ -128,6 +130,25 @@ class S3QueueNotificationsIT {
     s3.putBucketNotificationConfiguration(b -> b.bucket("configured")
         .notificationConfiguration(NotificationConfiguration.builder().build()));
     assertThat(s3.getBucketNotificationConfiguration(b -> b.bucket("configured")).queueConfigurations()).isEmpty();
+  }
+
+  /** boto3 and the AWS CLI (machine python): notifications, object ACLs, public access block, ownership. */
+  @Test void boto3AndAwsCli() throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("python3",
+        Path.of("src/test/python/s3_bucket_config.py").toAbsolutePath().toString(), tt.endpoint()).redirectErrorStream(true);
+    pb.environment().remove("AWS_CA_BUNDLE");
+    pb.environment().remove("AWS_PROFILE");
+    pb.environment().put("AWS_ACCESS_KEY_ID", tt.key.accessKeyId());
+    pb.environment().put("AWS_SECRET_ACCESS_KEY", tt.key.secretAccessKey());
+    pb.environment().put("AWS_CONFIG_FILE", dir.resolve("none").toString());
+    pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("none").toString());
+    Process p = pb.start();
+    boolean done = p.waitFor(120, TimeUnit.SECONDS);
+    if (!done) p.destroyForcibly();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(done).as(out).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains("OK");
   }
 
   @Test void objectEventsReachTheMatchingQueues() throws Exception {
