@@ -52,9 +52,9 @@ public final class PolicyConditions {
         if (!qualifier.equals("ForAnyValue") && !qualifier.equals("ForAllValues")) throw invalidOperator(name);
         name = name.substring(colon + 1);
       }
-      boolean ifExists = name.endsWith("IfExists") && !name.equals("Null");
+      boolean ifExists = name.endsWith("IfExists");
       String base = ifExists ? name.substring(0, name.length() - "IfExists".length()) : name;
-      if (!OPERATORS.contains(base)) throw invalidOperator(op.getKey());
+      if (!OPERATORS.contains(base) || ifExists && base.equals("Null")) throw invalidOperator(op.getKey());
       if (!op.getValue().isObject()) throw malformed("Condition operator " + name + " must map keys to values");
       for (var key : op.getValue().properties()) {
         List<String> values = new ArrayList<>();

@@ -55,6 +55,9 @@ public final class AclHandlers {
       BucketAccess a = access(call);
       Acl acl = newAcl(call, body.bytes(), a, a.shownOwner(who));
       ctx.configs().put(call.bucket(), BucketConfigs.Kind.ACL, acl);
+      // The canned name stays on the bucket row too: unsigned POST form uploads check it for public-read-write.
+      String canned = AclHeaders.canned(call::header);
+      ctx.store().putBucket(a.bucket().withAcl(canned != null ? canned.trim() : "private"));
       return S3Response.ok();
     }));
   }

@@ -7,6 +7,7 @@ import io.thingtank.s3.access.Principal;
 import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.Bucket;
 import io.thingtank.s3.model.OwnershipControls;
+import io.thingtank.s3.store.BucketConfigs;
 import io.thingtank.s3.wire.HttpDates;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
@@ -17,7 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
 
-/** CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation and ListBuckets (with pagination). */
+/** CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation and ListBuckets (the caller's, with pagination). */
 public final class BucketHandlers {
   private final S3Context ctx;
 
@@ -71,11 +72,12 @@ public final class BucketHandlers {
     String prefix = call.param("prefix");
     String token = call.param("continuation-token");
     String after = token == null ? null : new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-    return ctx.onBucket("", () -> ctx.store().buckets(after, Integer.MAX_VALUE)).map(all -> {
-      List<Bucket> matching = all.stream().filter(b -> prefix == null || b.name().startsWith(prefix)).toList();
+    Principal who = ctx.principals().of(call.auth());
+    return ctx.onBucket("", () -> ctx.store().buckets(after, Integer.MAX_VALUE).stream()
+        .filter(b -> prefix == null || b.name().startsWith(prefix)).filter(b -> ownedBy(b, who)).toList()).map(matching -> {
       List<Bucket> page = matching.subList(0, Math.min(max, matching.size()));
       XmlOut x = XmlOut.document("ListAllMyBucketsResult");
-      x.open("Owner").el("ID", OwnerIds.canonical(call)).el("DisplayName", "thingtank").close();
+      x.open("Owner").el("ID", who.id()).el("DisplayName", who.user() == null ? null : who.user().displayName()).close();
       x.open("Buckets");
       for (Bucket b : page) {
         x.open("Bucket").el("Name", b.name()).el("CreationDate", HttpDates.iso(b.createdMillis()))
@@ -89,6 +91,12 @@ public final class BucketHandlers {
       x.el("Prefix", prefix);
       return S3Response.xml(x);
     });
+  }
+
+  /** S3 lists the caller's own buckets (and here the owner-less ones made before owners were kept). */
+  private boolean ownedBy(Bucket b, Principal who) {
+    Acl.Owner owner = ctx.configs().get(b.name(), BucketConfigs.Kind.ACL, Acl.class).map(Acl::owner).orElse(null);
+    return owner == null || who.is(owner);
   }
 
   static int parseMax(String v, int cap) {
