@@ -130,6 +130,8 @@ class S3AclIT {
     assertCode(() -> owner.putObjectAcl(b -> b.bucket("acl-objects").key("copy.txt")
         .grantRead("emailAddress=\"someone@example.com\"")), "UnresolvableGrantByEmailAddress");
     assertCode(() -> owner.getObjectAcl(b -> b.bucket("acl-objects").key("absent")), "NoSuchKey");
+    assertCode(() -> owner.putObjectAcl(b -> b.bucket("acl-objects").key("copy.txt").grantRead("id=\"" + "0".repeat(64)
+        + "\"")), "InvalidArgument");
   }
 
   @Test void bucketAclsGoverneOtherUsers() throws Exception {

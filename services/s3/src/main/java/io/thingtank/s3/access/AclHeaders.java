@@ -71,8 +71,9 @@ public final class AclHeaders {
     return out;
   }
 
+  /** A grantee by canonical id, which must be a user of this ThingTank (S3: InvalidArgument "Invalid id"). */
   static Grantee user(String id, Principals users) {
-    return users.byId(id).map(Grantee::user).orElse(new Grantee("CanonicalUser", id, null, null));
+    return users.byId(id).map(Grantee::user).orElseThrow(() -> S3Errors.invalidArgument("Invalid id"));
   }
 
   static AwsError unresolvableEmail() {

@@ -10,6 +10,7 @@ import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Operation;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,9 +84,11 @@ public final class Authorizer {
     boolean ignorePublic = a.publicAccessBlock().ignorePublicAcls();
     if (n.onObject()) {
       Optional<ObjectMeta> m = ctx.store().object(call.bucket(), call.key());
-      // A missing key is NoSuchKey to those who may list the bucket, AccessDenied to others (as S3).
+      // A missing key is NoSuchKey to those who may list the bucket (with s3:prefix = the key), AccessDenied to others.
       boolean ok = m.isPresent() ? AclPermissions.allows(a.objectAcl(m.get(), who), who, n.permission(), ignorePublic)
-          : AclPermissions.allows(a.acl(), who, "READ", ignorePublic);
+          : AclPermissions.allows(a.acl(), who, "READ", ignorePublic) || policyAllows(a, false, false,
+              new PolicyRequest("s3:ListBucket", "arn:aws:s3:::" + call.bucket(), who,
+                  k -> k.equals("s3:prefix") ? List.of(call.key()) : request.context().apply(k)));
       if (!ok) throw S3Errors.accessDenied();
     } else if (!AclPermissions.allows(a.acl(), who, n.permission(), ignorePublic)) {
       throw S3Errors.accessDenied();

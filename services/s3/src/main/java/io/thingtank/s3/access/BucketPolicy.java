@@ -12,7 +12,8 @@ import java.util.List;
  * (with wildcards) and a Condition block ({@link PolicyConditions}). Principals: {@code "*"} or
  * {@code {"AWS": "*"}} is anyone, anonymous callers included; {@code {"CanonicalUser": id}} one
  * canonical user; any other AWS principal (an account or IAM ARN) any signed caller of this
- * ThingTank. An explicit Deny wins over any Allow. Immutable; thread-safe.
+ * ThingTank; Service and Federated principals nobody. NotPrincipal only with Deny (as IAM). An
+ * explicit Deny wins over any Allow. Immutable; thread-safe.
  */
 public final class BucketPolicy {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +66,7 @@ public final class BucketPolicy {
       if (!s.has("Resource") && !s.has("NotResource")) throw malformed("Missing required field Resource");
       if (!s.has("Principal") && !s.has("NotPrincipal")) throw malformed("Missing required field Principal");
       boolean notPrincipal = !s.has("Principal");
+      if (notPrincipal && effect.equals("Allow")) throw malformed("Allow with NotPrincipal is not supported");
       out.add(new Statement(effect.equals("Allow"), principals(s.get(notPrincipal ? "NotPrincipal" : "Principal")),
           notPrincipal, strings(s.has("Action") ? s.get("Action") : s.get("NotAction")), !s.has("Action"),
           strings(s.has("Resource") ? s.get("Resource") : s.get("NotResource")), !s.has("Resource"),
@@ -81,7 +83,10 @@ public final class BucketPolicy {
     if (!p.isObject()) throw malformed("Invalid principal in policy");
     List<String> aws = p.has("AWS") ? strings(p.get("AWS")) : List.of();
     List<String> canonical = p.has("CanonicalUser") ? strings(p.get("CanonicalUser")) : List.of();
-    if (aws.isEmpty() && canonical.isEmpty()) throw malformed("Invalid principal in policy");
+    // Service and Federated principals are valid but never name a caller of this ThingTank.
+    if (aws.isEmpty() && canonical.isEmpty() && !p.has("Service") && !p.has("Federated")) {
+      throw malformed("Invalid principal in policy");
+    }
     return new Principals(aws.contains("*"), !aws.isEmpty(), canonical);
   }
 

@@ -79,6 +79,8 @@ class BucketPolicyTest {
   }
 
   @Test void unknownOperatorIsMalformedPolicy() {
+    assertThatThrownBy(() -> policy("{\"Effect\": \"Allow\", \"NotPrincipal\": {\"AWS\": \"*\"}, " + GET + "}"))
+        .as("IAM refuses Allow with NotPrincipal").isInstanceOf(AwsError.class);
     for (String op : List.of("StringEqualz", "ForSomeValues:StringEquals", "NullIfExists")) {
       assertThatThrownBy(() -> policy("{\"Effect\": \"Allow\", \"Principal\": \"*\", " + GET + ", \"Condition\": {\""
           + op + "\": {\"s3:prefix\": \"a\"}}}")).isInstanceOfSatisfying(AwsError.class,
