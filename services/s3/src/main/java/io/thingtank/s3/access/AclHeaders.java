@@ -6,6 +6,7 @@ import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.Acl.Grant;
 import io.thingtank.s3.model.Acl.Grantee;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,9 +20,16 @@ import java.util.regex.Pattern;
  * Stateless.
  */
 public final class AclHeaders {
-  private static final Map<String, String> GRANT_HEADERS = Map.of("x-amz-grant-read", "READ",
-      "x-amz-grant-write", "WRITE", "x-amz-grant-read-acp", "READ_ACP", "x-amz-grant-write-acp", "WRITE_ACP",
-      "x-amz-grant-full-control", "FULL_CONTROL");
+  /** In this order grants are listed back (ceph/s3-tests expect it). */
+  private static final Map<String, String> GRANT_HEADERS = new LinkedHashMap<>();
+
+  static {
+    GRANT_HEADERS.put("x-amz-grant-read", "READ");
+    GRANT_HEADERS.put("x-amz-grant-write", "WRITE");
+    GRANT_HEADERS.put("x-amz-grant-read-acp", "READ_ACP");
+    GRANT_HEADERS.put("x-amz-grant-write-acp", "WRITE_ACP");
+    GRANT_HEADERS.put("x-amz-grant-full-control", "FULL_CONTROL");
+  }
   private static final Pattern GRANTEE = Pattern.compile("\\s*(id|uri|emailAddress)\\s*=\\s*\"?([^\",]*)\"?\\s*(,|$)",
       Pattern.CASE_INSENSITIVE);
 

@@ -17,7 +17,7 @@ public final class CannedAcls {
    */
   public static Acl expand(String canned, Acl.Owner owner, Acl.Owner bucketOwner) {
     List<Grant> g = new ArrayList<>();
-    if (owner != null) g.add(new Grant(Grantee.user(owner), "FULL_CONTROL"));
+
     switch (canned) {
       case "private", "aws-exec-read" -> { }
       case "public-read" -> g.add(new Grant(Grantee.group(Acl.ALL_USERS), "READ"));
@@ -37,6 +37,8 @@ public final class CannedAcls {
       }
       default -> throw S3Errors.invalidArgument("Invalid canned ACL: " + canned);
     }
+    // Group grants first, then the owner's (the order RGW lists them in, which ceph/s3-tests compare).
+    if (owner != null) g.add(new Grant(Grantee.user(owner), "FULL_CONTROL"));
     return new Acl(owner, List.copyOf(g));
   }
 }
