@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a benchmark scenario side by side with its peer:
-#   bench/run.sh sqs|startup|wamp-pubsub|wamp-rpc|mqtt|devices [options]   (options: bench/run.sh <scenario> --help)
+#   bench/run.sh sqs|startup|wamp-pubsub|wamp-rpc|mqtt|devices|s3-small|s3-large [options]   (options: bench/run.sh <scenario> --help)
 # Builds ThingTank and the bench first, and fetches the peer (Maven Central, npm or apt) when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +13,9 @@ case "$scenario" in
   wamp-pubsub|wamp-rpc)
     [ -d bench/peers/fox-wamp/node_modules/fox-wamp ] \
       || (cd bench/peers/fox-wamp && npm install --no-audit --no-fund --silent) ;;
+  s3-small|s3-large)
+    [ -s bench/peers/s3proxy/target/classpath.txt ] \
+      || (cd bench/peers/s3proxy && mvn -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt) ;;
   mqtt)
     if ! command -v mosquitto >/dev/null && [ ! -x /usr/sbin/mosquitto ]; then
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto

@@ -15,12 +15,13 @@ TIMEOUT = 10
 
 
 class Client:
-    def __init__(self, port, username=None, password=None, name="c"):
+    def __init__(self, port, username=None, password=None, name="c", client_id=None, clean=True):
         self.inbox = queue.Queue()
         self.subacks = {}
         self.acked = threading.Event()
-        self.c = mqtt.Client(client_id="skynet-it-" + name + "-" + str(time.time_ns()), clean_session=True,
-                             protocol=mqtt.MQTTv311)
+        self.session_present = None
+        self.c = mqtt.Client(client_id=client_id or "skynet-it-" + name + "-" + str(time.time_ns()),
+                             clean_session=clean, protocol=mqtt.MQTTv311)
         if username is not None:
             self.c.username_pw_set(username, password)
         connected = threading.Event()
@@ -28,6 +29,7 @@ class Client:
 
         def on_connect(client, userdata, flags, rc):
             self.rc = rc
+            self.session_present = flags.get("session present")
             connected.set()
 
         def on_subscribe(client, userdata, mid, granted):
@@ -151,7 +153,84 @@ def refused(port, a):
     return result
 
 
+def texts_and_acks(port, a, ta, b, tb, superpass):
+    """tb, directText, messageAck, config/gatewayConfig; the skynet super-user's view and raw publish."""
+    out = {}
+    ca, cb = Client(port, a, ta, "a"), Client(port, b, tb, "b")
+    su = Client(port, "skynet", superpass, "super")
+    out["superRc"] = su.rc
+    out["subOwnA"], out["subOwnB"], out["bOnATb"] = ca.subscribe(a), cb.subscribe(b), cb.subscribe(a + "_tb")
+    out["superSubs"] = [su.subscribe("config"), su.subscribe("gatewayConfig"), su.subscribe(a)]
+    ca.publish("tb", "hello text")
+    out["bGotTb"] = cb.next(a + "_tb")
+    ca.publish("directText", {"devices": b, "payload": "direct"})
+    out["bGotDirect"] = cb.next(b)
+    cb.publish("messageAck", {"devices": a, "ack": 5, "payload": {"ok": True}})
+    out["aGotAck"] = ca.next(a)
+    out["superSawAck"] = su.next(a)
+    ca.publish("config", {"x": 1})
+    out["superConfig"] = su.next("config")
+    ca.publish("gatewayConfig", {"y": 2})
+    out["superGatewayConfig"] = su.next("gatewayConfig")
+    su.publish(b, "raw hello")
+    out["bGotRaw"] = cb.next(b)
+    out["bOther"] = cb.drain(1)
+    for x in (ca, cb, su):
+        x.close()
+    bad = Client(port, "skynet", "wrong", "super-wrong")
+    out["superWrongRc"] = bad.rc
+    bad.close()
+    return out
+
+
+def reset_token(port, a, ta):
+    """resetToken without and with ack; only the newest token logs in afterwards."""
+    out = {}
+    ca = Client(port, a, ta, "a")
+    out["subOwnA"] = ca.subscribe(a)
+    ca.publish("resetToken", {})
+    out["token"] = ca.next(a)
+    ca.publish("resetToken", {"uuid": a, "ack": 9})
+    out["tokenAck"] = ca.next(a)
+    ca.close()
+    newest = out["tokenAck"][1]["data"]["payload"]["token"]
+    rcs = []
+    for tok in (ta, out["token"][1]["data"]["token"], newest):
+        c = Client(port, a, tok, "relogin")
+        rcs.append(c.rc)
+        c.close()
+    out["loginRcs"] = rcs
+    return out
+
+
+def persistent(port, a, ta, b, tb):
+    """A device's subscription is kept by its persistent session: after reconnecting it receives without subscribing."""
+    out = {}
+    cid = "skynet-it-persistent-" + str(time.time_ns())
+    ca = Client(port, a, ta, "a", client_id=cid, clean=False)
+    out["firstPresent"] = ca.session_present
+    out["subOwnA"] = ca.subscribe(a, 1)
+    ca.close()
+    ca = Client(port, a, ta, "a", client_id=cid, clean=False)
+    out["secondPresent"] = ca.session_present
+    cb = Client(port, b, tb, "b")
+    cb.publish("message", {"devices": a, "payload": "after reconnect"})
+    out["aGot"] = ca.next(a)
+    ca.close()
+    cb.close()
+    ca = Client(port, a, ta, "a", client_id=cid, clean=True)
+    ca.close()
+    ca = Client(port, a, ta, "a", client_id=cid, clean=False)
+    cb = Client(port, b, tb, "b")
+    cb.publish("message", {"devices": a, "payload": "after clean start"})
+    out["aAfterClean"] = ca.drain(1)
+    ca.close()
+    cb.close()
+    return out
+
+
 if __name__ == "__main__":
     scenario, port, creds = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-    fn = {"requests": requests, "subscriptions": subscriptions, "refused": refused}[scenario]
+    fn = {"requests": requests, "subscriptions": subscriptions, "refused": refused, "texts": texts_and_acks,
+          "resetToken": reset_token, "persistent": persistent}[scenario]
     print(json.dumps(fn(port, *creds)))

@@ -11,7 +11,8 @@ work=$(mktemp -d /tmp/s3-tests-run.XXXXXX)
 mvn -q -o ${MVN_REPO:+-Dmaven.repo.local=$MVN_REPO} -f "$module/pom.xml" dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"${JAVA_HOME:-/usr}/bin/java" -cp "$module/target/test-classes:$module/target/classes:$(cat "$work/cp.txt")" \
+# s3-tests' lifecycle tests take a day to be lc_debug_interval (default 10) seconds, as RGW's debug mode does.
+"${JAVA_HOME:-/usr}/bin/java" -Dthingtank.s3.lifecycleDayMillis=10000 -Dthingtank.s3.lifecyclePeriodMillis=1000 -cp "$module/target/test-classes:$module/target/classes:$(cat "$work/cp.txt")" \
   io.thingtank.s3.S3Main "$work/data" "$port" keys > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT

@@ -10,10 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench/run.sh sqs|startup|wamp-pubsub|wamp-rpc|mqtt|devices}: runs a scenario against ThingTank and its peer in one run, prints ratios. */
+/** {@code bench/run.sh sqs|startup|wamp-pubsub|wamp-rpc|mqtt|devices|s3-small|s3-large}: runs a scenario against ThingTank and its peer in one run, prints ratios. */
 @Command(name = "thingtank-bench", mixinStandardHelpOptions = true,
     subcommands = {BenchMain.Sqs.class, BenchMain.Startup.class, WampPubSubCommand.class, WampRpcCommand.class,
-        MqttCommand.class, DevicesCommand.class})
+        MqttCommand.class, DevicesCommand.class, S3Command.Small.class, S3Command.Large.class})
 public final class BenchMain {
   @Option(names = "--root", description = "Repository root.", defaultValue = ".", scope = CommandLine.ScopeType.INHERIT)
   Path root;

@@ -25,16 +25,20 @@ final class MqttCommand implements Callable<Integer> {
   @Option(names = "--fanout", defaultValue = "100", description = "Subscribers in the fan-out run.") int fanout;
   @Option(names = "--fanout-messages", defaultValue = "2000", description = "Publications in the fan-out runs.") int fanoutMessages;
   @Option(names = "--bytes", defaultValue = "100") int bytes;
-  @Option(names = "--warmup", defaultValue = "10000", description = "Warm-up messages at QoS 0 and again at QoS 1.") int warmup;
+  @Option(names = "--warmup", defaultValue = "100000", description = "Warm-up messages at QoS 0 and again at QoS 1 (the JIT needs about this many to reach steady state).") int warmup;
   @Option(names = "--idle", defaultValue = "10000", description = "Idle connections for the memory figure; 0 to skip.") int idle;
   @Option(names = "--keep-work", description = "Keep the servers' data dirs and logs instead of deleting them.")
   boolean keepWork;
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
 
+  /** The server process's CPU time during each measured run, in the order of the results. */
+  private final List<Long> serverCpuMillis = new ArrayList<>();
+
   @Override public Integer call() throws Exception {
     VERTX_MQTT_LOG.setLevel(Level.WARNING);
     Vertx vertx = Vertx.vertx();
     List<MqttScenario.Result> results = new ArrayList<>();
+    serverCpuMillis.clear();
     List<IdleFootprint> idleResults = new ArrayList<>();
     try (WorkDir work = new WorkDir("bench-mqtt", keepWork)) {
       try (Peer p = Peer.thingTank(parent.root, work.resolve("thingtank"), Peer.freePort(), List.of("--dev"))) {
@@ -47,10 +51,12 @@ final class MqttCommand implements Callable<Integer> {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
     System.out.println(Report.header("target", "shape", "QoS", "published", "delivered / expected", "msg/s delivered",
-        "p50 ms", "p99 ms", "max ms"));
-    for (MqttScenario.Result r : results) {
+        "p50 ms", "p99 ms", "max ms", "server CPU µs/msg"));
+    for (int i = 0; i < results.size(); i++) {
+      MqttScenario.Result r = results.get(i);
       System.out.println(Report.row(r.target(), r.shape(), r.qos(), r.published(), r.delivered() + " / " + r.expected(),
-          Math.round(r.perSec()), Report.ms(r.latency(), 50), Report.ms(r.latency(), 99), Report.maxMs(r.latency())));
+          Math.round(r.perSec()), Report.ms(r.latency(), 50), Report.ms(r.latency(), 99), Report.maxMs(r.latency()),
+          Math.round(serverCpuMillis.get(i) * 1000.0 / Math.max(1, r.delivered()))));
     }
     int n = results.size() / 2;
     if (n > 0 && results.size() == 2 * n) {
@@ -73,10 +79,14 @@ final class MqttCommand implements Callable<Integer> {
     int port = p.ports.get("mqtt-port");
     for (int qos : new int[] {0, 1}) MqttScenario.run(vertx, "warmup", port, pairs, 1, warmup, qos, bytes, limit);
     for (int qos : new int[] {0, 1}) {
+      long cpu = p.cpuMillis();
       results.add(log(MqttScenario.run(vertx, target, port, pairs, 1, messages, qos, bytes, limit)));
+      serverCpuMillis.add(p.cpuMillis() - cpu);
     }
     for (int qos : new int[] {0, 1}) {
+      long cpu = p.cpuMillis();
       results.add(log(MqttScenario.run(vertx, target, port, 1, fanout, fanoutMessages, qos, bytes, limit)));
+      serverCpuMillis.add(p.cpuMillis() - cpu);
     }
     if (idle > 0) {
       List<MqttClient> clients = new ArrayList<>();

@@ -135,6 +135,38 @@ final class Peer implements AutoCloseable {
     return start("elasticmq", cmd, URI.create("http://127.0.0.1:" + port), "/?Action=ListQueues", workDir, Map.of());
   }
 
+  /**
+   * s3proxy 2.9.0 from Maven Central (class path resolved by bench/run.sh) with the jclouds
+   * filesystem backend under {@code workDir/blobs}, SigV2-or-V4 auth for one identity, logging at WARN.
+   */
+  static Peer s3proxy(Path root, Path workDir, int port, String identity, String credential) throws Exception {
+    Path cpFile = root.resolve("bench/peers/s3proxy/target/classpath.txt");
+    if (!Files.exists(cpFile)) throw new IllegalStateException("run bench/run.sh s3-small (it resolves s3proxy) first");
+    Files.createDirectories(workDir.resolve("blobs"));
+    Path conf = workDir.resolve("s3proxy.conf");
+    Files.writeString(conf, """
+        s3proxy.endpoint=http://127.0.0.1:%d
+        s3proxy.authorization=aws-v2-or-v4
+        s3proxy.identity=%s
+        s3proxy.credential=%s
+        jclouds.provider=filesystem
+        jclouds.filesystem.basedir=%s
+        """.formatted(port, identity, credential, workDir.resolve("blobs")));
+    // Without a configuration logback logs every request at DEBUG.
+    Path logback = workDir.resolve("logback.xml");
+    Files.writeString(logback, """
+        <configuration>
+          <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+            <encoder><pattern>%d %level %logger %msg%n</pattern></encoder>
+          </appender>
+          <root level="WARN"><appender-ref ref="out"/></root>
+        </configuration>
+        """);
+    List<String> cmd = List.of(java(), "-Xms64m", "-Dlogback.configurationFile=" + logback, "-cp",
+        Files.readString(cpFile).trim(), "org.gaul.s3proxy.Main", "--properties", conf.toString());
+    return start("s3proxy", cmd, URI.create("http://127.0.0.1:" + port), "/", workDir, Map.of());
+  }
+
   private static Peer start(String name, List<String> cmd, URI endpoint, String probe, Path logDir,
       Map<String, Integer> ports) throws Exception {
     long t0 = System.nanoTime();
@@ -172,6 +204,12 @@ final class Peer implements AutoCloseable {
 
   /** Resident memory of the process in MiB (Linux /proc). */
   /** CPU time (user + system) the process has used so far, in ms (Linux /proc, clock ticks of 10 ms). */
+  /** CPU time of this bench process (the clients), in ms. */
+  static long benchCpuMillis() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+  }
+
   long cpuMillis() throws IOException {
     String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

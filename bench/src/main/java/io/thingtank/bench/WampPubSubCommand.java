@@ -16,13 +16,18 @@ final class WampPubSubCommand implements Callable<Integer> {
   @Option(names = "--events", defaultValue = "100000", description = "Publications in the main run.") int events;
   @Option(names = "--subscribers", defaultValue = "10") int subscribers;
   @Option(names = "--bytes", defaultValue = "100", description = "Approximate size of the args list in JSON.") int bytes;
-  @Option(names = "--warmup", defaultValue = "10000") int warmup;
+  @Option(names = "--warmup", defaultValue = "100000", description = "Warm-up publications (the JIT needs about this many to reach steady state).") int warmup;
   @Option(names = "--idle-curve", defaultValue = "10,100,1000,10000", split = ",",
       description = "Idle sessions joined during each curve run; empty to skip.") List<Integer> curve;
   @Option(names = "--curve-events", defaultValue = "20000", description = "Publications per curve run.") int curveEvents;
   @Option(names = "--keep-work", description = "Keep the servers' data dirs and logs instead of deleting them.")
   boolean keepWork;
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
+
+  /** The server process's CPU time during each main run, in the order of {@code main}. */
+  private final List<Long> serverCpuMillis = new ArrayList<>();
+  /** This bench process's CPU time during each main run. */
+  private final List<Long> clientCpuMillis = new ArrayList<>();
 
   @Override public Integer call() throws Exception {
     Vertx vertx = Vertx.vertx();
@@ -31,18 +36,19 @@ final class WampPubSubCommand implements Callable<Integer> {
     List<WampScenario.PubSubResult> curveResults = new ArrayList<>();
     try (WorkDir work = new WorkDir("bench-wamp-pubsub", keepWork)) {
       try (Peer p = Peer.thingTank(parent.root, work.resolve("thingtank"), Peer.freePort(), List.of("--dev"))) {
-        run(client, new WampScenario.Target("ThingTank", p.ports.get("web-port"), "/ws", "realm1"), main, curveResults);
+        run(client, p, new WampScenario.Target("ThingTank", p.ports.get("web-port"), "/ws", "realm1"), main, curveResults);
       }
       try (Peer p = Peer.foxWamp(parent.root, work.resolve("fox-wamp"), Peer.freePort())) {
-        run(client, new WampScenario.Target("fox-wamp 0.7.28", p.ports.get("web-port"), "/ws", "realm1"), main, curveResults);
+        run(client, p, new WampScenario.Target("fox-wamp 0.7.28", p.ports.get("web-port"), "/ws", "realm1"), main, curveResults);
       }
     } finally {
       client.close();
       vertx.close();
     }
     System.out.println(Report.header("target", "subscribers", "published", "delivered", "delivered events/s",
-        "p50 ms", "p99 ms", "max ms"));
-    for (WampScenario.PubSubResult r : main) print(r);
+        "p50 ms", "p99 ms", "max ms", "server CPU µs/event",
+        "client CPU µs/event"));
+    for (int i = 0; i < main.size(); i++) print(main.get(i), serverCpuMillis.get(i), clientCpuMillis.get(i));
     if (main.size() == 2) {
       System.out.printf("%nratio ThingTank/fox-wamp: delivered events/s %s, p99 %s%n",
           Report.ratio(main.get(0).perSec(), main.get(1).perSec()),
@@ -60,10 +66,13 @@ final class WampPubSubCommand implements Callable<Integer> {
     return main.stream().allMatch(r -> r.delivered() == r.published() * r.subscribers()) ? 0 : 1;
   }
 
-  private void run(WebSocketClient client, WampScenario.Target t, List<WampScenario.PubSubResult> main,
+  private void run(WebSocketClient client, Peer server, WampScenario.Target t, List<WampScenario.PubSubResult> main,
       List<WampScenario.PubSubResult> curveResults) throws Exception {
     WampScenario.pubsub(client, t, subscribers, warmup, bytes, 0, limit);
+    long cpu = server.cpuMillis(), clientCpu = Peer.benchCpuMillis();
     WampScenario.PubSubResult r = WampScenario.pubsub(client, t, subscribers, events, bytes, 0, limit);
+    serverCpuMillis.add(server.cpuMillis() - cpu);
+    clientCpuMillis.add(Peer.benchCpuMillis() - clientCpu);
     main.add(r);
     System.err.println("done: " + t.name() + " main run, " + Math.round(r.perSec()) + " events/s");
     for (int idle : curve) {
@@ -73,8 +82,10 @@ final class WampPubSubCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(WampScenario.PubSubResult r) {
+  private static void print(WampScenario.PubSubResult r, long cpuMillis, long clientMillis) {
     System.out.println(Report.row(r.target(), r.subscribers(), r.published(), r.delivered(), Math.round(r.perSec()),
-        Report.ms(r.latency(), 50), Report.ms(r.latency(), 99), Report.maxMs(r.latency())));
+        Report.ms(r.latency(), 50), Report.ms(r.latency(), 99), Report.maxMs(r.latency()),
+        Math.round(cpuMillis * 1000.0 / Math.max(1, r.delivered())),
+        Math.round(clientMillis * 1000.0 / Math.max(1, r.delivered()))));
   }
 }

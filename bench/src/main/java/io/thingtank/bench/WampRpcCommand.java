@@ -16,13 +16,14 @@ final class WampRpcCommand implements Callable<Integer> {
   @Option(names = "--calls", defaultValue = "50000", description = "Calls in the peak run.") int calls;
   @Option(names = "--callers", defaultValue = "16") int callers;
   @Option(names = "--bytes", defaultValue = "100") int bytes;
-  @Option(names = "--warmup", defaultValue = "5000") int warmup;
+  @Option(names = "--warmup", defaultValue = "50000", description = "Warm-up calls (the JIT needs about this many to reach steady state).") int warmup;
   @Option(names = "--half-calls", defaultValue = "20000", description = "Calls in the half-of-peak run.") int halfCalls;
   @Option(names = "--keep-work", description = "Keep the servers' data dirs and logs instead of deleting them.")
   boolean keepWork;
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
 
-  private record Pair(WampScenario.RpcResult peak, WampScenario.RpcResult half) {}
+  private record Pair(WampScenario.RpcResult peak, WampScenario.RpcResult half, long peakServerCpuMillis,
+      long peakClientCpuMillis) {}
 
   @Override public Integer call() throws Exception {
     Vertx vertx = Vertx.vertx();
@@ -30,21 +31,24 @@ final class WampRpcCommand implements Callable<Integer> {
     List<Pair> results = new ArrayList<>();
     try (WorkDir work = new WorkDir("bench-wamp-rpc", keepWork)) {
       try (Peer p = Peer.thingTank(parent.root, work.resolve("thingtank"), Peer.freePort(), List.of("--dev"))) {
-        results.add(run(client, new WampScenario.Target("ThingTank", p.ports.get("web-port"), "/ws", "realm1")));
+        results.add(run(client, p, new WampScenario.Target("ThingTank", p.ports.get("web-port"), "/ws", "realm1")));
       }
       try (Peer p = Peer.foxWamp(parent.root, work.resolve("fox-wamp"), Peer.freePort())) {
-        results.add(run(client, new WampScenario.Target("fox-wamp 0.7.28", p.ports.get("web-port"), "/ws", "realm1")));
+        results.add(run(client, p, new WampScenario.Target("fox-wamp 0.7.28", p.ports.get("web-port"), "/ws", "realm1")));
       }
     } finally {
       client.close();
       vertx.close();
     }
-    System.out.println(Report.header("target", "load", "callers", "calls", "answered", "calls/s", "p50 ms", "p99 ms", "max ms"));
+    System.out.println(Report.header("target", "load", "callers", "calls", "answered", "calls/s", "p50 ms", "p99 ms", "max ms",
+        "server CPU µs/call", "client CPU µs/call"));
     for (Pair pr : results) {
       for (WampScenario.RpcResult r : List.of(pr.peak(), pr.half())) {
         System.out.println(Report.row(r.target(), r == pr.peak() ? "peak (closed loop)" : "half of peak (paced)",
             r.callers(), r.calls(), r.answered(), Math.round(r.perSec()), Report.ms(r.latency(), 50),
-            Report.ms(r.latency(), 99), Report.maxMs(r.latency())));
+            Report.ms(r.latency(), 99), Report.maxMs(r.latency()),
+            r == pr.peak() ? Math.round(pr.peakServerCpuMillis() * 1000.0 / Math.max(1, r.answered())) : "-",
+            r == pr.peak() ? Math.round(pr.peakClientCpuMillis() * 1000.0 / Math.max(1, r.answered())) : "-"));
       }
     }
     if (results.size() == 2) {
@@ -56,11 +60,13 @@ final class WampRpcCommand implements Callable<Integer> {
     return results.stream().allMatch(pr -> pr.peak().answered() == pr.peak().calls()) ? 0 : 1;
   }
 
-  private Pair run(WebSocketClient client, WampScenario.Target t) throws Exception {
+  private Pair run(WebSocketClient client, Peer server, WampScenario.Target t) throws Exception {
     WampScenario.rpcPeak(client, t, callers, warmup, bytes, limit);
+    long cpu = server.cpuMillis(), clientCpu = Peer.benchCpuMillis();
     WampScenario.RpcResult peak = WampScenario.rpcPeak(client, t, callers, calls, bytes, limit);
+    long peakCpu = server.cpuMillis() - cpu, peakClientCpu = Peer.benchCpuMillis() - clientCpu;
     System.err.println("done: " + t.name() + " peak, " + Math.round(peak.perSec()) + " calls/s");
     WampScenario.RpcResult half = WampScenario.rpcPaced(client, t, callers, halfCalls, bytes, peak.perSec() / 2, limit);
-    return new Pair(peak, half);
+    return new Pair(peak, half, peakCpu, peakClientCpu);
   }
 }

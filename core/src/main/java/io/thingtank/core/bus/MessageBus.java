@@ -20,6 +20,14 @@ public interface MessageBus {
   /** Publishes an event; fails with {@link BusCallException} if {@code from} may not publish there. */
   Future<Void> publish(BusPrincipal from, String topic, List<Object> args, Map<String, Object> kwargs);
 
+  /**
+   * Whether a publication by {@code from} on {@code topic} would now reach anyone (a subscriber
+   * other than {@code from} itself, or a kept event history). A publisher that sends every
+   * message of a busy stream (the MQTT bridge) may skip those that reach no one; a subscription
+   * made at the same moment may not be seen yet. True when unsure.
+   */
+  default boolean reaches(BusPrincipal from, String topic) { return true; }
+
   /** Subscribes {@code handler}; fails with {@link BusCallException} if {@code who} may not subscribe. */
   Future<Registration> subscribe(BusPrincipal who, String topic, String match, Consumer<BusEvent> handler);
 

@@ -33,6 +33,21 @@ public interface DeviceHub {
   /** Sends a message ({@code devices}: a uuid, a list, or "*"/"all"); answers the message as routed. */
   io.vertx.core.Future<ObjectNode> sendMessage(ObjectNode from, ObjectNode message);
 
+  /**
+   * SkyNet's {@code sendMessage} under another event name than {@code message}: {@code tb} (a
+   * text message or text broadcast) or {@code messageAck} (a device acknowledging a message).
+   * Routed and permission-checked like {@link #sendMessage(ObjectNode, ObjectNode)}; receivers
+   * get {@link Delivery#event()} = {@code event}.
+   */
+  io.vertx.core.Future<ObjectNode> sendMessage(ObjectNode from, ObjectNode message, String event);
+
+  /**
+   * SkyNet's resetToken: replaces every token of {@code uuid} with one new token if {@code from}
+   * may configure it (401 otherwise, 404 for an unknown device). Answers the new token; only its
+   * salted hash is stored, and the old tokens stop working.
+   */
+  io.vertx.core.Future<String> resetToken(ObjectNode from, String uuid);
+
   /** Stores a sensor data record for {@code uuid} and broadcasts it; answers the stored record. */
   io.vertx.core.Future<ObjectNode> saveData(ObjectNode from, String uuid, ObjectNode data);
 

@@ -53,4 +53,57 @@ class DeviceHubApiIT {
           .get(0).get("temp").asText()).isEqualTo("3");
     }
   }
+
+  @Test
+  void resetTokenReplacesEveryTokenAndOnlyForWhoMayConfigure() throws Exception {
+    try (HubNode node = HubNode.start(dir)) {
+      DeviceHub hub = node.node.platform().lookup(DeviceHub.class).orElseThrow();
+      // GIVEN two devices
+      ObjectNode a = hub.register(DeviceJson.object().put("name", "reset-a"), "10.0.0.1").await(5, TimeUnit.SECONDS);
+      ObjectNode b = hub.register(DeviceJson.object().put("name", "reset-b"), "10.0.0.2").await(5, TimeUnit.SECONDS);
+      String uuid = a.get("uuid").asText();
+      ObjectNode me = hub.authenticate(uuid, a.get("token").asText()).await(5, TimeUnit.SECONDS);
+      ObjectNode other = hub.authenticate(b.get("uuid").asText(), b.get("token").asText()).await(5, TimeUnit.SECONDS);
+      // WHEN the device resets its own token
+      String fresh = hub.resetToken(me, uuid).await(5, TimeUnit.SECONDS);
+      // THEN the new token works and the old one does not
+      assertThat(fresh).isNotEqualTo(a.get("token").asText()).hasSizeGreaterThanOrEqualTo(32);
+      assertThat(hub.authenticate(uuid, fresh).await(5, TimeUnit.SECONDS).get("uuid").asText()).isEqualTo(uuid);
+      assertThat(code(() -> hub.authenticate(uuid, a.get("token").asText()).await(5, TimeUnit.SECONDS))).isEqualTo(401);
+      // AND another device may not reset it; an unknown device is 404
+      assertThat(code(() -> hub.resetToken(other, uuid).await(5, TimeUnit.SECONDS))).isEqualTo(401);
+      assertThat(code(() -> hub.resetToken(me, "no-such-device").await(5, TimeUnit.SECONDS))).isEqualTo(404);
+      assertThat(hub.authenticate(uuid, fresh).await(5, TimeUnit.SECONDS).get("uuid").asText()).isEqualTo(uuid);
+    }
+  }
+
+  @Test
+  void sendMessageUnderAnotherEventName() throws Exception {
+    try (HubNode node = HubNode.start(dir)) {
+      DeviceHub hub = node.node.platform().lookup(DeviceHub.class).orElseThrow();
+      ObjectNode a = hub.register(DeviceJson.object(), "10.0.0.1").await(5, TimeUnit.SECONDS);
+      ObjectNode b = hub.register(DeviceJson.object(), "10.0.0.2").await(5, TimeUnit.SECONDS);
+      ObjectNode me = hub.authenticate(a.get("uuid").asText(), a.get("token").asText()).await(5, TimeUnit.SECONDS);
+      ObjectNode meB = hub.authenticate(b.get("uuid").asText(), b.get("token").asText()).await(5, TimeUnit.SECONDS);
+      LinkedBlockingQueue<Delivery> got = new LinkedBlockingQueue<>();
+      DeviceHub.Subscribed sub = hub.subscribe(meB, b.get("uuid").asText(), EnumSet.of(Channel.RECEIVED), got::add)
+          .await(5, TimeUnit.SECONDS);
+      hub.sendMessage(me, DeviceJson.object().put("devices", b.get("uuid").asText()).put("payload", "hi"), "tb")
+          .await(5, TimeUnit.SECONDS);
+      Delivery d = got.poll(5, TimeUnit.SECONDS);
+      assertThat(d.event()).isEqualTo("tb");
+      assertThat(d.body().get("payload").asText()).isEqualTo("hi");
+      assertThat(d.body().get("fromUuid").asText()).isEqualTo(a.get("uuid").asText());
+      sub.close();
+    }
+  }
+
+  private static int code(java.util.concurrent.Callable<?> call) throws Exception {
+    try {
+      call.call();
+      return 0;
+    } catch (HubException e) {
+      return e.code();
+    }
+  }
 }

@@ -8,6 +8,7 @@ import io.thingtank.core.net.ListenerDeployer;
 import io.thingtank.core.web.WebMount;
 import io.thingtank.devices.DeviceHub;
 import io.thingtank.mqtt.auth.ConfigAuthenticator;
+import io.thingtank.mqtt.auth.EnhancedAuthentication;
 import io.thingtank.mqtt.auth.MqttAuthenticator;
 import io.thingtank.mqtt.auth.MqttAuthenticator.MqttCredentials;
 import io.thingtank.mqtt.auth.MqttPrincipal;
@@ -17,10 +18,12 @@ import io.thingtank.mqtt.broker.Broker;
 import io.thingtank.mqtt.broker.Persistence;
 import io.thingtank.mqtt.net.MqttListenerVerticle;
 import io.thingtank.mqtt.net.MqttWebSocketHandler;
+import io.thingtank.mqtt.protocol.ConnectAuth;
 import io.thingtank.mqtt.protocol.MqttConnection;
 import io.thingtank.mqtt.protocol.MqttTransport;
 import io.thingtank.mqtt.skynet.SkynetAuthenticator;
 import io.thingtank.mqtt.store.RocksMqttStore;
+import io.thingtank.mqtt.sys.SysTopics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -40,6 +43,7 @@ public final class MqttModule implements ServiceModule {
   private Optional<MqttAuthenticator> devices = Optional.empty();
   private ListenerDeployer.Deployed deployed;
   private boolean bridged;
+  private SysTopics sys;
 
   @Override public String name() { return "mqtt"; }
 
@@ -57,10 +61,12 @@ public final class MqttModule implements ServiceModule {
     RocksMqttStore store = new RocksMqttStore(p.storage());
     broker = new Broker(p.vertx(), p.clock(), new Persistence(store, p.executor()), settings.maxQueued());
     configAuth = new ConfigAuthenticator(p.vertx(), settings);
-    devices = p.lookup(DeviceHub.class).map(SkynetAuthenticator::new);
+    devices = p.lookup(DeviceHub.class).map(hub -> new SkynetAuthenticator(hub, settings.skynetPass()));
     return p.executor().submit("mqtt", store::load)
         .map(snapshot -> {
           broker.recover(snapshot);
+          sys = new SysTopics(p.vertx(), broker, p.clock(), version());
+          sys.start(settings.sys().intervalSeconds());
           return null;
         })
         .compose(v -> ListenerDeployer.deploy(p.vertx(), p.config().mqttPort(), ListenerDeployer.defaultInstances(),
@@ -75,7 +81,11 @@ public final class MqttModule implements ServiceModule {
   }
 
   private MqttConnection connection(Vertx vertx, MqttTransport transport) {
-    return new MqttConnection(vertx, transport, broker, this::authenticate, settings);
+    return new MqttConnection(vertx, transport, broker, new ConnectAuth() {
+      @Override public Future<MqttPrincipal> authenticate(MqttCredentials c) { return MqttModule.this.authenticate(c); }
+
+      @Override public Optional<EnhancedAuthentication> enhanced(String method) { return configAuth.enhanced(method); }
+    }, settings);
   }
 
   /**
@@ -103,8 +113,14 @@ public final class MqttModule implements ServiceModule {
         });
   }
 
+  private static String version() {
+    String v = MqttModule.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
   @Override
   public Future<?> stop() {
+    if (sys != null) sys.stop();
     if (deployed == null) return Future.succeededFuture();
     // tell clients why (0x8B) before the listeners and their sockets go away
     return broker.shutdown().timeout(5, java.util.concurrent.TimeUnit.SECONDS)

@@ -21,10 +21,34 @@ import java.util.Map;
  * @param maxQueued          QoS 1/2 messages queued per session before new ones are dropped
  * @param bridgePrefix       WAMP topic prefix of the MQTT bridge; null disables the bridge
  * @param bridgeRealm        WAMP realm the bridge publishes in
+ * @param skynetPass         password of SkyNet's {@code skynet} super-user; null: no super-user
+ * @param v5                 MQTT 5 CONNACK options
+ * @param sys                {@code $SYS} topics
  */
 public record MqttSettings(boolean allowAnonymous, List<String> anonymousPublish,
     List<String> anonymousSubscribe, Map<String, User> users, int maxPacketSize, int receiveMaximum,
-    int topicAliasMaximum, int maxQueued, String bridgePrefix, String bridgeRealm, boolean dev) {
+    int topicAliasMaximum, int maxQueued, String bridgePrefix, String bridgeRealm, boolean dev,
+    String skynetPass, V5 v5, Sys sys) {
+
+  /**
+   * MQTT 5 server options sent in CONNACK.
+   *
+   * @param maxKeepAlive         longest keep alive a client may use, seconds; 0 = the client's
+   *                             (§3.2.2.3.14 Server Keep Alive)
+   * @param responseInformation  prefix of the Response Information given to clients that ask
+   *                             (§3.2.2.3.15): {@code <prefix><clientId>}
+   * @param serverReference      when set, every client is sent there (§4.11): MQTT 5 CONNACK
+   *                             0x9C (0x9D if {@code serverMoved}) with Server Reference;
+   *                             3.1.1 CONNACK 3 (server unavailable)
+   */
+  public record V5(int maxKeepAlive, String responseInformation, String serverReference, boolean serverMoved) {}
+
+  /**
+   * {@code $SYS} topics as Mosquitto publishes them.
+   *
+   * @param intervalSeconds how often they are refreshed; 0 disables them
+   */
+  public record Sys(int intervalSeconds) {}
 
   /** A configured user: PBKDF2 hash (see {@code PasswordHash}) and topic patterns. */
   public record User(String name, String passwordHash, List<String> publish, List<String> subscribe) {}
@@ -48,7 +72,10 @@ public record MqttSettings(boolean allowAnonymous, List<String> anonymousPublish
         s.path("receiveMaximum").asInt(65535),
         s.path("topicAliasMaximum").asInt(16),
         s.path("maxQueuedMessages").asInt(10_000),
-        prefix, bridge.path("realm").asText("realm1"), config.dev());
+        prefix, bridge.path("realm").asText("realm1"), config.dev(), s.path("skynetPass").asText(null),
+        new V5(s.path("maxKeepAlive").asInt(0), s.path("responseInformation").asText("responses/"),
+            s.path("serverReference").asText(null), s.path("serverMoved").asBoolean(false)),
+        new Sys(s.path("sysInterval").asInt(10)));
   }
 
   private static List<String> strings(JsonNode arr, List<String> dflt) {

@@ -28,7 +28,9 @@ import java.util.Set;
  */
 final class S3Dispatcher {
   /** Operations with a handler that are addressed by a subresource in {@link S3Routes#unsupported}'s list. */
-  private static final Set<S3Operation> HANDLED_SUBRESOURCES = Set.of(S3Operation.GetBucketVersioning);
+  private static final Set<S3Operation> HANDLED_SUBRESOURCES = Set.of(S3Operation.GetBucketVersioning,
+      S3Operation.PutBucketVersioning, S3Operation.PutBucketLifecycleConfiguration,
+      S3Operation.GetBucketLifecycleConfiguration, S3Operation.DeleteBucketLifecycle);
 
   private final S3Addressing addressing;
   private final Map<S3Operation, S3Handler> handlers;

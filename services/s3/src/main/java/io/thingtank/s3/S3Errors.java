@@ -1,6 +1,8 @@
 package io.thingtank.s3;
 
 import io.thingtank.aws.AwsError;
+import io.thingtank.s3.wire.HeaderedError;
+import java.util.Map;
 
 /** S3's error codes and statuses (Amazon S3 API Reference, "Error responses", list of error codes). */
 public final class S3Errors {
@@ -9,6 +11,23 @@ public final class S3Errors {
   public static AwsError noSuchBucket() { return new AwsError("NoSuchBucket", "The specified bucket does not exist", 404); }
 
   public static AwsError noSuchKey() { return new AwsError("NoSuchKey", "The specified key does not exist.", 404); }
+
+  public static AwsError noSuchVersion() {
+    return new AwsError("NoSuchVersion", "The specified version does not exist.", 404);
+  }
+
+  public static AwsError invalidVersionId() { return invalidArgument("Invalid version id specified"); }
+
+  /** GET/HEAD of a key whose current version is a delete marker (S3 User Guide, "Working with delete markers"). */
+  public static AwsError currentIsDeleteMarker(String versionId) {
+    return new HeaderedError(noSuchKey(), Map.of("x-amz-delete-marker", "true", "x-amz-version-id", versionId));
+  }
+
+  /** GET/HEAD of a delete marker by its version id: 405, with the marker's headers. */
+  public static AwsError versionIsDeleteMarker(String versionId, String lastModified) {
+    return new HeaderedError(methodNotAllowed(), Map.of("x-amz-delete-marker", "true",
+        "x-amz-version-id", versionId, "last-modified", lastModified));
+  }
 
   public static AwsError noSuchUpload() {
     return new AwsError("NoSuchUpload", "The specified multipart upload does not exist. The upload ID might be invalid,"

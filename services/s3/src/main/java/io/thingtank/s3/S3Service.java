@@ -8,16 +8,21 @@ import io.thingtank.core.Platform;
 import io.thingtank.core.bus.MessageBus;
 import io.thingtank.core.queue.QueueSink;
 import io.thingtank.s3.access.Principals;
+import io.thingtank.s3.lifecycle.Expirations;
+import io.thingtank.s3.lifecycle.LifecycleSweeper;
 import io.thingtank.s3.notify.BusEvents;
 import io.thingtank.s3.notify.FanOutEvents;
 import io.thingtank.s3.notify.QueueEvents;
 import io.thingtank.s3.notify.S3Events;
 import io.thingtank.s3.store.BlobFiles;
 import io.thingtank.s3.store.RocksBucketConfigs;
+import io.thingtank.s3.store.RocksLifecycleStore;
 import io.thingtank.s3.store.RocksS3Store;
+import io.thingtank.s3.store.RocksVersionStore;
 import io.thingtank.s3.wire.S3Addressing;
 import io.thingtank.s3.wire.XmlOut;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,26 +37,37 @@ import org.slf4j.LoggerFactory;
  * {@link S3Dispatcher} routes it to the handlers {@link S3Operations} lists. At start the
  * store is opened and temp files and unreferenced blobs left by a crash are swept.
  * Config section {@code "s3"}: {@code "domains": ["s3.example.com"]} adds virtual-host domains;
- * {@code "realm"} and {@code "topicPrefix"} place the object events on the WAMP bus.
+ * {@code "realm"} and {@code "topicPrefix"} place the object events on the WAMP bus;
+ * {@code "lifecyclePeriodMillis"} (default an hour) is how often lifecycle rules are applied, and
+ * {@code "lifecycleDayMillis"} (default 86400000; for tests only) how long a lifecycle "day" is.
  */
 public final class S3Service implements StreamingAwsService {
   private static final Logger LOG = LoggerFactory.getLogger(S3Service.class);
   private static final AwsServiceModel MODEL = new AwsServiceModel("s3", null, Set.of(AwsProtocol.REST_XML),
       "2006-03-01", XmlOut.NAMESPACE, "software.amazon.awssdk.services.s3.model", false, null);
 
+  private static final long DAY_MILLIS = 86_400_000L;
+  private static final long HOUR_MILLIS = 3_600_000L;
+
   private volatile S3Dispatcher dispatcher;
+  private volatile LifecycleSweeper sweeper;
+  private volatile Vertx vertx;
+  private volatile long sweepTimer;
 
   @Override public AwsServiceModel model() { return MODEL; }
 
   @Override
   public Future<?> start(Platform platform) {
     List<String> domains = new ArrayList<>(S3Dispatcher.defaultDomains());
-    platform.config().section("s3").path("domains").forEach(d -> domains.add(0, d.asText()));
+    var section = platform.config().section("s3");
+    section.path("domains").forEach(d -> domains.add(0, d.asText()));
     RocksBucketConfigs configs = new RocksBucketConfigs(platform.storage());
     Supplier<Optional<QueueSink>> queues = () -> platform.lookup(QueueSink.class);
     S3Events events = new FanOutEvents(List.of(busEvents(platform),
         new QueueEvents(configs, queues, platform.config().region(), platform.clock())));
-    S3Context ctx = new S3Context(new RocksS3Store(platform.storage()),
+    S3Context ctx = new S3Context(new RocksS3Store(platform.storage()), new RocksVersionStore(platform.storage()),
+        new RocksLifecycleStore(platform.storage()),
+        new Expirations(section.path("lifecycleDayMillis").asLong(DAY_MILLIS)),
         new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
         platform.executor(), platform.vertx(), platform.clock(), platform.config().region(),
         id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null), events, configs, queues,
@@ -60,7 +76,24 @@ public final class S3Service implements StreamingAwsService {
         .onSuccess(n -> {
           if (n > 0) LOG.info("S3 start-up sweep removed {} leftover files", n);
           dispatcher = new S3Dispatcher(new S3Addressing(domains), S3Operations.handlers(ctx), ctx);
+          sweeper = new LifecycleSweeper(ctx, ctx.expirations());
+          vertx = platform.vertx();
+          sweepTimer = vertx.setPeriodic(section.path("lifecyclePeriodMillis").asLong(HOUR_MILLIS), id -> sweepLifecycle()
+              .onFailure(e -> LOG.warn("lifecycle sweep failed", e))
+              .onSuccess(removed -> {
+                if (removed > 0) LOG.info("lifecycle sweep removed {} versions, markers and uploads", removed);
+              }));
         });
+  }
+
+  /** Applies the lifecycle rules of every bucket now (the timer does it every {@code lifecyclePeriodMillis}). */
+  public Future<Integer> sweepLifecycle() { return sweeper.sweep(); }
+
+  @Override
+  public Future<?> stop() {
+    if (vertx == null) return Future.succeededFuture();
+    vertx.cancelTimer(sweepTimer);
+    return sweeper.whenIdle();
   }
 
   /**

@@ -159,4 +159,43 @@ class S3AclIT {
     assertThat(anonymous("GET", "/acl-shared/owned.txt")).isEqualTo(403);
     assertCode(() -> alt.putObject(b -> b.bucket("acl-shared").key("b.txt"), RequestBody.fromString("b")), "AccessDenied");
   }
+
+  static boolean publicRead(GetObjectAclResponse acl) {
+    return acl.grants().stream().anyMatch(g -> ALL_USERS.equals(g.grantee().uri()) && g.permission() == Permission.READ);
+  }
+
+  @Test void anAclBelongsToOneObjectVersion() throws Exception {
+    // GIVEN a versioned bucket alt may write to, and a public-read version followed by a private one
+    owner.createBucket(b -> b.bucket("acl-versions"));
+    owner.putBucketVersioning(b -> b.bucket("acl-versions").versioningConfiguration(v -> v.status("Enabled")));
+    owner.putBucketAcl(b -> b.bucket("acl-versions").grantWrite("id=\"" + altId + "\"")
+        .grantFullControl("id=\"" + ownerId + "\""));
+    String v1 = owner.putObject(b -> b.bucket("acl-versions").key("k").acl(ObjectCannedACL.PUBLIC_READ),
+        RequestBody.fromString("one")).versionId();
+    String v2 = owner.putObject(b -> b.bucket("acl-versions").key("k"), RequestBody.fromString("two")).versionId();
+
+    // THEN each version answers with its own ACL, to GetObjectAcl and to anonymous readers
+    assertThat(anonymous("GET", "/acl-versions/k")).isEqualTo(403);
+    assertThat(anonymous("GET", "/acl-versions/k?versionId=" + v1)).isEqualTo(200);
+    assertThat(publicRead(owner.getObjectAcl(b -> b.bucket("acl-versions").key("k").versionId(v1)))).isTrue();
+    assertThat(publicRead(owner.getObjectAcl(b -> b.bucket("acl-versions").key("k")))).isFalse();
+
+    // WHEN the ACLs of both versions are swapped THEN the readers follow
+    owner.putObjectAcl(b -> b.bucket("acl-versions").key("k").versionId(v2).acl(ObjectCannedACL.PUBLIC_READ));
+    owner.putObjectAcl(b -> b.bucket("acl-versions").key("k").versionId(v1).acl(ObjectCannedACL.PRIVATE));
+    assertThat(anonymous("GET", "/acl-versions/k")).isEqualTo(200);
+    assertThat(anonymous("GET", "/acl-versions/k?versionId=" + v1)).isEqualTo(403);
+    assertCode(() -> owner.getObjectAcl(b -> b.bucket("acl-versions").key("k").versionId("0000000000000001")),
+        "NoSuchVersion");
+
+    // WHEN alt writes a version and then deletes the key THEN that version and the marker are alt's
+    String v3 = alt.putObject(b -> b.bucket("acl-versions").key("k"), RequestBody.fromString("three")).versionId();
+    assertThat(owner.getObjectAcl(b -> b.bucket("acl-versions").key("k").versionId(v3)).owner().id()).isEqualTo(altId);
+    assertThat(owner.getObjectAcl(b -> b.bucket("acl-versions").key("k").versionId(v2)).owner().id()).isEqualTo(ownerId);
+    alt.deleteObject(b -> b.bucket("acl-versions").key("k"));
+    var listed = owner.listObjectVersions(b -> b.bucket("acl-versions"));
+    assertThat(listed.deleteMarkers()).singleElement().satisfies(m -> assertThat(m.owner().id()).isEqualTo(altId));
+    assertThat(listed.versions()).extracting(v -> v.versionId() + " " + v.owner().id())
+        .containsExactly(v3 + " " + altId, v2 + " " + ownerId, v1 + " " + ownerId);
+  }
 }

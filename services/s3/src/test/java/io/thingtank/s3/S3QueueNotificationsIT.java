@@ -39,7 +39,7 @@ class S3QueueNotificationsIT {
   static SqsClient sqs;
 
   @BeforeAll static void start() {
-    tt = new S3TestNode(dir, List.of(new SqsService(), new S3Service()));
+    tt = new S3TestNode(dir, List.of(new SqsService()));
     s3 = tt.client();
     sqs = SqsClient.builder().endpointOverride(URI.create(tt.endpoint())).region(Region.US_EAST_1)
         .credentialsProvider(tt.credentials()).build();
@@ -201,5 +201,24 @@ class S3QueueNotificationsIT {
     s3.deleteObject(b -> b.bucket("ingest").key("raw/late.json"));
     assertThat(receive(created[0], 1)).extracting(m -> m.at("/Records/0/s3/object/key").asText())
         .containsExactly("raw/late.json");
+  }
+
+  @Test void versionedBucketEventsCarryVersionIds() throws Exception {
+    s3.createBucket(b -> b.bucket("versioned-events"));
+    s3.putBucketVersioning(b -> b.bucket("versioned-events").versioningConfiguration(v -> v.status("Enabled")));
+    String[] q = queue("versioned-events");
+    putConfig("versioned-events", config("all", q[1], null, null, "s3:ObjectCreated:*", "s3:ObjectRemoved:*"));
+    assertThat(receive(q[0], 1)).extracting(m -> m.path("Event").asText()).containsExactly("s3:TestEvent");
+
+    String v1 = s3.putObject(b -> b.bucket("versioned-events").key("k"), RequestBody.fromString("one")).versionId();
+    String marker = s3.deleteObject(b -> b.bucket("versioned-events").key("k")).versionId();
+    s3.deleteObject(b -> b.bucket("versioned-events").key("k").versionId(v1));
+    assertThat(v1).isNotEqualTo(marker);
+
+    List<JsonNode> events = receive(q[0], 3);
+    assertThat(events).extracting(m -> m.at("/Records/0/eventName").asText() + " " + m.at("/Records/0/s3/object/versionId")
+        .asText()).containsExactlyInAnyOrder("ObjectCreated:Put " + v1, "ObjectRemoved:DeleteMarkerCreated " + marker,
+        "ObjectRemoved:Delete " + v1);
+    assertThat(nothingMore(q[0])).as("removing the marker raises no event").isEmpty();
   }
 }

@@ -1,6 +1,9 @@
 package io.thingtank.s3;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thingtank.aws.AwsService;
+import io.thingtank.core.Clock;
 import io.thingtank.core.Config;
 import io.thingtank.core.Node;
 import io.thingtank.core.identity.AccessKey;
@@ -8,6 +11,7 @@ import io.thingtank.edge.aws.AwsGatewayModule;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,13 +27,23 @@ final class S3TestNode implements AutoCloseable {
   final AwsGatewayModule gateway;
   final AccessKey key;
 
-  S3TestNode(Path dir) { this(dir, List.of(new S3Service())); }
+  final S3Service service = new S3Service();
 
-  /** A node with these AWS services on the AWS port (e.g. SQS and S3 for event notifications). */
-  S3TestNode(Path dir, List<AwsService> services) {
+  S3TestNode(Path dir) { this(dir, List.of()); }
+
+  /** A node with these other AWS services beside S3 on the AWS port (e.g. SQS for event notifications). */
+  S3TestNode(Path dir, List<AwsService> others) { this(dir, Clock.SYSTEM, JsonNodeFactory.instance.objectNode(), others); }
+
+  /** A node on {@code clock} with this {@code s3} config section. */
+  S3TestNode(Path dir, Clock clock, ObjectNode s3Section) { this(dir, clock, s3Section, List.of()); }
+
+  S3TestNode(Path dir, Clock clock, ObjectNode s3Section, List<AwsService> others) {
+    List<AwsService> services = new ArrayList<>(others);
+    services.add(service);
     gateway = new AwsGatewayModule(services);
     // A fixed free port: with port 0 the second listener instance fails to bind (core ListenerDeployer).
-    node = Node.start(Config.forTest(dir).with(b -> b.awsPort = freePort()), List.of(gateway));
+    node = Node.start(Config.forTest(dir).with(b -> b.awsPort = freePort()).withSection("s3", s3Section), clock,
+        List.of(gateway));
     key = node.platform().identity().keys().get(0);
   }
 

@@ -23,7 +23,7 @@ class AutobahnPythonIT {
   @AfterAll static void stop() { router.close(); }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"ws,json", "ws,msgpack", "ws,cbor", "ws,json.batched", "ws,msgpack.batched", "rs,json", "rs,msgpack", "rs,cbor"})
+  @CsvSource({"ws,json", "ws,msgpack", "ws,cbor", "ws,json.batched", "ws,msgpack.batched", "ws,cbor.batched", "rs,json", "rs,msgpack", "rs,cbor"})
   void everyFeatureOverEveryTransportAndSerializer(String transport, String serializer) throws Exception {
     // GIVEN a running router; WHEN Autobahn runs the pub/sub and RPC scenarios
     String url = transport.equals("ws") ? router.wsUrl() : router.rsUrl();

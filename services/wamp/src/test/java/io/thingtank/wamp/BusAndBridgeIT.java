@@ -102,4 +102,34 @@ class BusAndBridgeIT {
     return HttpRequest.newBuilder(URI.create(url)).timeout(java.time.Duration.ofSeconds(10)).header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build();
   }
+  @Test
+  void reachesSaysWhetherAPublicationWouldBeDelivered() throws Exception {
+    BusPrincipal bridge = BusPrincipal.system("realm1", "bridge");
+    BusPrincipal other = BusPrincipal.system("realm1", "other");
+    try (TestRouter r = new TestRouter(dir, false, new ObjectMapper().readTree(CONFIG))) {
+      MessageBus bus = r.node.platform().lookup(MessageBus.class).orElseThrow();
+      // GIVEN the publisher's own prefix subscription only
+      MessageBus.Registration own = bus.subscribe(bridge, "mqtt.", MessageBus.PREFIX, e -> { })
+          .await(5, TimeUnit.SECONDS);
+      // THEN its publications reach no one, except where an event history is kept
+      assertThat(bus.reaches(bridge, "mqtt.a.b")).isFalse();
+      assertThat(bus.reaches(bridge, "pub.news")).isTrue();
+      assertThat(bus.reaches(other, "mqtt.a.b")).isTrue();
+      // WHEN others subscribe exactly, by wildcard, then leave
+      MessageBus.Registration exact = bus.subscribe(other, "mqtt.a.b", MessageBus.EXACT, e -> { })
+          .await(5, TimeUnit.SECONDS);
+      assertThat(bus.reaches(bridge, "mqtt.a.b")).isTrue();
+      assertThat(bus.reaches(bridge, "mqtt.a.c")).isFalse();
+      exact.close().await(5, TimeUnit.SECONDS);
+      assertThat(bus.reaches(bridge, "mqtt.a.b")).isFalse();
+      MessageBus.Registration wild = bus.subscribe(other, "mqtt..c", MessageBus.WILDCARD, e -> { })
+          .await(5, TimeUnit.SECONDS);
+      assertThat(bus.reaches(bridge, "mqtt.a.c")).isTrue();
+      assertThat(bus.reaches(bridge, "mqtt.a.b")).isFalse();
+      wild.close().await(5, TimeUnit.SECONDS);
+      own.close().await(5, TimeUnit.SECONDS);
+      assertThat(bus.reaches(bridge, "mqtt.a.c")).isFalse();
+      assertThat(bus.reaches(other, "mqtt.a.b")).isFalse();
+    }
+  }
 }

@@ -257,6 +257,7 @@ public final class Hub implements DeviceHub {
   }
 
   /** resetToken: replaces every token of {@code uuid} with one new token. */
+  @Override
   public Future<String> resetToken(ObjectNode from, String uuid) {
     return configurable(from, uuid).compose(to -> executor.submit(uuid, () -> {
       String token = tokens.newToken();
@@ -324,6 +325,11 @@ public final class Hub implements DeviceHub {
   @Override
   public Future<ObjectNode> sendMessage(ObjectNode from, ObjectNode message) {
     return messenger.send(from, message, "message");
+  }
+
+  @Override
+  public Future<ObjectNode> sendMessage(ObjectNode from, ObjectNode message, String event) {
+    return messenger.send(from, message, event);
   }
 
   @Override

@@ -18,6 +18,17 @@ public final class ConfigAuthenticator implements MqttAuthenticator {
     this.settings = settings;
   }
 
+  /** SCRAM-SHA-256 against the config users (MQTT 5 enhanced authentication); other methods: empty. */
+  public Optional<EnhancedAuthentication> enhanced(String method) {
+    if (!ScramSha256.METHOD.equals(method)) return Optional.empty();
+    return Optional.of(new ScramSha256(name -> {
+      MqttSettings.User user = settings.users().get(name);
+      PasswordHash.Salted salted = user == null ? null : PasswordHash.parse(user.passwordHash());
+      return salted == null ? null : new ScramSha256.User(salted,
+          new MqttPrincipal(user.name(), TopicAcl.of(user.name(), user.publish(), user.subscribe())));
+    }));
+  }
+
   @Override
   public Future<Optional<MqttPrincipal>> authenticate(MqttCredentials c) {
     if (c.username() == null) return Future.succeededFuture(Optional.empty());

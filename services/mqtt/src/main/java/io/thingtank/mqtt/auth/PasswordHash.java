@@ -25,6 +25,21 @@ public final class PasswordHash {
         + Base64.getEncoder().encodeToString(derive(password.toCharArray(), salt, ITERATIONS));
   }
 
+  /** A stored hash taken apart: PBKDF2-HMAC-SHA256 of the password is SCRAM-SHA-256's SaltedPassword. */
+  public record Salted(byte[] salt, int iterations, byte[] saltedPassword) {}
+
+  /** The parts of {@code stored}, or null if it is not a hash of this form. */
+  public static Salted parse(String stored) {
+    String[] parts = stored.split("\\$");
+    if (parts.length != 4 || !parts[0].equals(PREFIX)) return null;
+    try {
+      return new Salted(Base64.getDecoder().decode(parts[2]), Integer.parseInt(parts[1]),
+          Base64.getDecoder().decode(parts[3]));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   /** Whether {@code password} matches {@code stored}; false for a malformed hash. Constant-time compare. */
   public static boolean verify(byte[] password, String stored) {
     String[] parts = stored.split("\\$");

@@ -56,6 +56,7 @@ public final class WampBridge {
 
   private void toWamp(Message m) {
     String uri = TopicMapping.toWamp(prefix, m.topic());
+    if (!bus.reaches(principal, uri)) return;
     String text = utf8(m.payload());
     List<Object> args = text != null ? List.of(text) : List.of();
     Map<String, Object> kwargs = text != null ? Map.of()

@@ -1,6 +1,7 @@
 package io.thingtank.mqtt.broker;
 
 import io.thingtank.core.Clock;
+import io.thingtank.mqtt.store.GatewayFilter;
 import io.thingtank.mqtt.store.InboundQos2;
 import io.thingtank.mqtt.store.MqttStore;
 import io.thingtank.mqtt.store.QueuedMessage;
@@ -40,6 +41,7 @@ public final class Broker {
   private final Map<String, Message> retained = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> shareCursors = new ConcurrentHashMap<>();
   private final List<Consumer<Message>> observers = new CopyOnWriteArrayList<>();
+  private final BrokerStats stats = new BrokerStats();
 
   public Broker(Vertx vertx, Clock clock, Persistence persistence, int maxQueued) {
     this.vertx = vertx;
@@ -49,6 +51,19 @@ public final class Broker {
   }
 
   public Clock clock() { return clock; }
+
+  public BrokerStats stats() { return stats; }
+
+  /** Counts sessions (connected and kept while disconnected), subscriptions and retained messages. */
+  public BrokerStats.Census census() {
+    int connected = 0, disconnected = 0, subscriptions = 0;
+    for (Session s : sessions.values()) {
+      if (s.online()) connected++;
+      else disconnected++;
+      subscriptions += s.subscriptions.size() + s.gatewayFilters.size();
+    }
+    return new BrokerStats.Census(connected, disconnected, subscriptions, retained.size());
+  }
 
   /** Called with every message published by an MQTT client (not with bridged ones). */
   public void observe(Consumer<Message> observer) { observers.add(observer); }
@@ -83,6 +98,7 @@ public final class Broker {
       persistence.saveSession(new SessionRecord(clientId, version, expirySeconds, 0));
       if (!wasPersistent) {
         for (Subscription sub : s.subscriptions.values()) persistence.saveSubscription(sub);
+        s.gatewayFilters.forEach((f, qos) -> persistence.saveGatewayFilter(new GatewayFilter(clientId, f, qos)));
       }
     } else if (wasPersistent) {
       persistence.deleteSession(clientId);
@@ -192,6 +208,18 @@ public final class Broker {
     tree.remove(sub.clientId(), sub.filter(), sub.shareGroup());
     if (!s.persistent()) return Future.succeededFuture(true);
     return persistence.deleteSubscription(s.clientId(), fullFilter).map(true);
+  }
+
+  /** A filter the session's gateway granted: kept with the session so a resumed session reopens it. */
+  public Future<Void> rememberGatewayFilter(Session s, String filter, int qos) {
+    s.gatewayFilters.put(filter, qos);
+    return s.persistent() ? persistence.saveGatewayFilter(new GatewayFilter(s.clientId(), filter, qos))
+        : Future.succeededFuture();
+  }
+
+  public Future<Void> forgetGatewayFilter(Session s, String filter) {
+    boolean had = s.gatewayFilters.remove(filter) != null;
+    return had && s.persistent() ? persistence.deleteGatewayFilter(s.clientId(), filter) : Future.succeededFuture();
   }
 
   /** Sends the retained messages matching a new subscription (§3.3.1.3); never for shared ones. */
@@ -360,6 +388,10 @@ public final class Broker {
       if (s == null) continue;
       s.subscriptions.put(sub.fullFilter(), sub);
       tree.add(sub);
+    }
+    for (GatewayFilter f : snap.gatewayFilters()) {
+      Session s = restored.get(f.clientId());
+      if (s != null) s.gatewayFilters.put(f.filter(), f.qos());
     }
     for (QueuedMessage q : snap.queued()) {
       Session s = restored.get(q.clientId());

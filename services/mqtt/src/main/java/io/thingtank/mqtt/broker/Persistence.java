@@ -1,6 +1,7 @@
 package io.thingtank.mqtt.broker;
 
 import io.thingtank.core.storage.StoreExecutor;
+import io.thingtank.mqtt.store.GatewayFilter;
 import io.thingtank.mqtt.store.InboundQos2;
 import io.thingtank.mqtt.store.MqttStore;
 import io.thingtank.mqtt.store.QueuedMessage;
@@ -41,6 +42,14 @@ public final class Persistence {
 
   Future<Void> savePublish(String topic, Message retained, List<QueuedMessage> queued, InboundQos2 received) {
     return run("topic:" + topic, () -> store.savePublish(retained, queued, received));
+  }
+
+  Future<Void> saveGatewayFilter(GatewayFilter f) {
+    return run(f.clientId(), () -> store.saveGatewayFilter(f));
+  }
+
+  Future<Void> deleteGatewayFilter(String clientId, String filter) {
+    return run(clientId, () -> store.deleteGatewayFilter(clientId, filter));
   }
 
   Future<Void> saveWill(String clientId, Will will) {

@@ -25,6 +25,8 @@ public final class Session {
   private final Clock clock;
   private final int maxQueued;
   final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  /** Filters granted by the connection's gateway (SkyNet devices) and their QoS, outside the topic tree. */
+  final Map<String, Integer> gatewayFilters = new ConcurrentHashMap<>();
   private final ArrayDeque<QueuedMessage> pending = new ArrayDeque<>();
   private final LinkedHashMap<Integer, QueuedMessage> inflight = new LinkedHashMap<>();
   private final Set<Integer> inboundQos2 = new HashSet<>();
@@ -63,6 +65,9 @@ public final class Session {
   public synchronized boolean online() { return outlet != null; }
 
   public Map<String, Subscription> subscriptions() { return subscriptions; }
+
+  /** What the gateway of this session's client granted: filter to QoS (empty for non-gateway clients). */
+  public Map<String, Integer> gatewayFilters() { return Map.copyOf(gatewayFilters); }
 
   /** Takes the next queue position, or -1 if the queue is full (the message is dropped). */
   synchronized long allocate() {
@@ -150,6 +155,7 @@ public final class Session {
     inflight.clear();
     inboundQos2.clear();
     subscriptions.clear();
+    gatewayFilters.clear();
   }
 
   private void drain() {

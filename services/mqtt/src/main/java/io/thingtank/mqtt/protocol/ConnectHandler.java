@@ -7,12 +7,14 @@ import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import io.thingtank.mqtt.MqttSettings;
 import io.thingtank.mqtt.auth.MqttAuthenticator.MqttCredentials;
 import io.thingtank.mqtt.auth.MqttPrincipal;
 import io.thingtank.mqtt.broker.Broker;
 import io.thingtank.mqtt.broker.Message;
 import io.thingtank.mqtt.broker.Topics;
 import io.thingtank.mqtt.broker.Will;
+import io.vertx.core.Future;
 import java.util.UUID;
 
 /**
@@ -25,10 +27,15 @@ final class ConnectHandler {
       BAD_CREDENTIALS_V3 = 0x04, NOT_AUTHORIZED_V3 = 0x05;
   private static final int MALFORMED = 0x81, PROTOCOL_ERROR = 0x82, IDENTIFIER_REJECTED = 0x85,
       BAD_CREDENTIALS = 0x86, NOT_AUTHORIZED = 0x87, BAD_AUTH_METHOD = 0x8C, TOPIC_INVALID = 0x90,
-      PACKET_TOO_LARGE = 0x95, UNSUPPORTED_VERSION = 0x84;
+      PACKET_TOO_LARGE = 0x95, UNSUPPORTED_VERSION = 0x84, USE_ANOTHER_SERVER = 0x9C, SERVER_MOVED = 0x9D,
+      SERVER_UNAVAILABLE_V3 = 0x03;
 
   private final MqttConnection c;
   private final ConnectAuth auth;
+  /** CONNECT asked for Response Information (§3.1.2.11.7). */
+  private boolean wantsResponseInformation;
+  /** The AUTH exchange when CONNECT named an Authentication Method (§4.12); else null. */
+  private EnhancedAuthHandler enhanced;
 
   ConnectHandler(MqttConnection c, ConnectAuth auth) {
     this.c = c;
@@ -42,8 +49,12 @@ final class ConnectHandler {
     MqttProperties props = h.properties();
     if (c.v5) {
       if (InboundProperties.has(props, MqttProperties.AUTHENTICATION_METHOD)) {
-        refuse(BAD_AUTH_METHOD, BAD_AUTH_METHOD); // §4.12: enhanced authentication not offered
-        return;
+        var exchange = auth.enhanced(InboundProperties.string(props, MqttProperties.AUTHENTICATION_METHOD));
+        if (exchange.isEmpty()) {
+          refuse(BAD_AUTH_METHOD, BAD_AUTH_METHOD); // §4.12: a method the server does not offer
+          return;
+        }
+        enhanced = new EnhancedAuthHandler(c, exchange.get());
       }
       // §3.1.2.11.3 / §3.1.2.11.4: zero Receive Maximum or Maximum Packet Size is a protocol error
       if (InboundProperties.integer(props, MqttProperties.RECEIVE_MAXIMUM, 1) == 0
@@ -52,6 +63,17 @@ final class ConnectHandler {
         return;
       }
     }
+    MqttSettings.V5 options = c.settings.v5();
+    if (options.serverReference() != null) { // §4.11 server redirection
+      MqttProperties ref = new MqttProperties();
+      if (c.v5) ref.add(new MqttProperties.StringProperty(MqttProperties.SERVER_REFERENCE, options.serverReference()));
+      c.close(Packets.connAck(c.v5 ? (options.serverMoved() ? SERVER_MOVED : USE_ANOTHER_SERVER)
+          : SERVER_UNAVAILABLE_V3, false, ref));
+      return;
+    }
+    wantsResponseInformation = c.v5 && InboundProperties.integer(props, MqttProperties.REQUEST_RESPONSE_INFORMATION, 0) == 1;
+    int aliasMaximum = c.v5 ? (int) InboundProperties.integer(props, MqttProperties.TOPIC_ALIAS_MAXIMUM, 0) : 0;
+    c.outboundAliases = aliasMaximum > 0 ? new OutboundTopicAliases(aliasMaximum) : null;
     String clientId = p.clientIdentifier() == null ? "" : p.clientIdentifier();
     boolean assigned = false;
     if (clientId.isEmpty()) {
@@ -89,11 +111,17 @@ final class ConnectHandler {
     String id = clientId;
     boolean wasAssigned = assigned;
     Will w = will;
-    auth.authenticate(new MqttCredentials(clientId, h.hasUserName() ? p.userName() : null,
-            h.hasPassword() ? p.passwordInBytes() : null))
-        .onComplete(ar -> {
+    Future<MqttPrincipal> who = enhanced != null
+        ? enhanced.start(InboundProperties.binary(props, MqttProperties.AUTHENTICATION_DATA))
+        : auth.authenticate(new MqttCredentials(clientId, h.hasUserName() ? p.userName() : null,
+            h.hasPassword() ? p.passwordInBytes() : null));
+    who.onComplete(ar -> {
           if (c.isClosed()) return;
           if (ar.failed()) {
+            if (enhanced != null && !(ar.cause() instanceof SecurityException)) {
+              c.protocolError(String.valueOf(ar.cause().getMessage()));
+              return;
+            }
             boolean denied = ar.cause() instanceof SecurityException;
             refuse(denied ? BAD_CREDENTIALS_V3 : NOT_AUTHORIZED_V3, denied ? BAD_CREDENTIALS : NOT_AUTHORIZED);
             return;
@@ -138,16 +166,39 @@ final class ConnectHandler {
       }
       ack.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE, c.settings.maxPacketSize()));
       ack.add(new MqttProperties.IntegerProperty(MqttProperties.TOPIC_ALIAS_MAXIMUM, c.settings.topicAliasMaximum()));
+      if (enhanced != null) enhanced.addTo(ack);
+      if (wantsResponseInformation) {
+        ack.add(new MqttProperties.StringProperty(MqttProperties.RESPONSE_INFORMATION,
+            c.settings.v5().responseInformation() + clientId));
+      }
+    }
+    int keepAlive = h.keepAliveTimeSeconds();
+    int maxKeepAlive = c.settings.v5().maxKeepAlive();
+    if (c.v5 && maxKeepAlive > 0 && (keepAlive == 0 || keepAlive > maxKeepAlive)) {
+      keepAlive = maxKeepAlive; // §3.2.2.3.14: the client must use the Server Keep Alive
+      ack.add(new MqttProperties.IntegerProperty(MqttProperties.SERVER_KEEP_ALIVE, keepAlive));
     }
     c.transport.send(Packets.connAck(0, opened.present(), ack));
-    c.connected(h.keepAliveTimeSeconds());
+    c.connected(keepAlive);
     // after CONNACK: resend unacknowledged deliveries and drain the queue (§4.4)
     c.session.attach(c, receiveMax);
     if (principal.gateway() != null) {
       Broker.Opened session = opened;
       c.gateway = principal.gateway().open((topic, payload, qos) -> c.broker.deliverTo(session.session(),
           new Message(topic, payload, qos, false, 0, "", Message.MessageProperties.NONE)));
+      // a resumed session reopens what its gateway granted before, checked again; refused ones are dropped
+      c.session.gatewayFilters().forEach((filter, qos) -> c.gateway.subscribe(filter, qos).onComplete(ar -> {
+        if (ar.failed() || ar.result() >= 0x80) c.broker.forgetGatewayFilter(c.session, filter);
+      }));
+    } else {
+      c.session.gatewayFilters().keySet().forEach(f -> c.broker.forgetGatewayFilter(c.session, f));
     }
+  }
+
+  /** An AUTH packet before CONNACK: part of the exchange, or a protocol error without one (§4.12.0-1). */
+  void auth(io.netty.handler.codec.mqtt.MqttMessage m) {
+    if (enhanced == null) c.protocolError("AUTH without an Authentication Method in CONNECT");
+    else enhanced.auth(m);
   }
 
   /** DISCONNECT carried a new Session Expiry Interval (§3.14.2.2.2). */

@@ -23,6 +23,11 @@ final class InboundProperties {
     return prop == null ? null : (String) prop.value();
   }
 
+  static byte[] binary(MqttProperties p, int id) {
+    MqttProperties.MqttProperty<?> prop = p == null ? null : p.getProperty(id);
+    return prop == null ? null : (byte[]) prop.value();
+  }
+
   /** The properties of a PUBLISH or will that the server forwards unaltered (§3.3.2.3). */
   static MessageProperties forwarded(MqttProperties p) {
     if (p == null) return MessageProperties.NONE; // isEmpty() ignores user properties in Netty 4.2

@@ -47,6 +47,8 @@ public final class MqttConnection implements Outlet {
   // set by CONNECT; read on the event loop (and version by Outlet calls after CONNECT)
   volatile boolean v5;
   volatile long clientMaxPacketSize = Long.MAX_VALUE;
+  /** Set by CONNECT when the MQTT 5 client accepts topic aliases (§3.1.2.11.5); else null. */
+  volatile OutboundTopicAliases outboundAliases;
   String clientId;
   Session session;
   MqttPrincipal principal;
@@ -100,7 +102,8 @@ public final class MqttConnection implements Outlet {
       return;
     }
     if (state == State.AUTHENTICATING) {
-      protocolError("packet before CONNACK"); // §3.1.4: no other packet until CONNECT is processed
+      if (type == MqttMessageType.AUTH) connect.auth(m); // §4.12: the exchange before CONNACK
+      else protocolError("packet before CONNACK"); // §3.1.4: no other packet until CONNECT is processed
       return;
     }
     switch (type) {
@@ -114,7 +117,7 @@ public final class MqttConnection implements Outlet {
       case PINGREQ -> transport.send(Packets.pingResp());
       case DISCONNECT -> disconnectFromClient(m);
       case CONNECT -> protocolError("second CONNECT"); // §3.1.0-2
-      case AUTH -> disconnect(0x8C, "enhanced authentication is not supported"); // §4.12
+      case AUTH -> disconnect(0x8C, "re-authentication is not offered"); // §4.12.1
       default -> protocolError("packet type " + type + " is not sent by clients");
     }
   }
@@ -206,7 +209,15 @@ public final class MqttConnection implements Outlet {
     if (m.qos() == 0 && !transport.writable()) {
       return true; // slow consumer: QoS 0 is "at most once", dropped rather than buffered without bound
     }
-    transport.send(Packets.publish(m, dup, v5, broker.clock().millis()));
+    broker.stats().sent();
+    OutboundTopicAliases aliases = outboundAliases;
+    if (aliases == null) {
+      transport.send(Packets.publish(m, dup, v5, broker.clock().millis()));
+      return true;
+    }
+    synchronized (aliases) { // the packet that assigns an alias is queued before any that uses it
+      transport.send(Packets.publish(m, dup, v5, broker.clock().millis(), aliases.use(m.message().topic())));
+    }
     return true;
   }
 

@@ -71,11 +71,21 @@ final class Packets {
 
   /** A PUBLISH to a subscriber, with the remaining message expiry (MQTT 5 §3.3.2.3.3). */
   static MqttPublishMessage publish(QueuedMessage q, boolean dup, boolean v5, long now) {
+    return publish(q, dup, v5, now, null);
+  }
+
+  /** As above, naming the topic by {@code alias} when given (MQTT 5 §3.3.2.3.4). */
+  static MqttPublishMessage publish(QueuedMessage q, boolean dup, boolean v5, long now, OutboundTopicAliases.Use alias) {
     Message m = q.message();
     MqttProperties props = v5 ? properties(m, q.subscriptionIds(), now) : MqttProperties.NO_PROPERTIES;
+    String topic = m.topic();
+    if (alias != null && alias.alias() > 0) {
+      props.add(new MqttProperties.IntegerProperty(MqttProperties.TOPIC_ALIAS, alias.alias()));
+      topic = alias.topicName();
+    }
     return new MqttPublishMessage(
         new MqttFixedHeader(MqttMessageType.PUBLISH, dup, MqttQoS.valueOf(q.qos()), q.retain(), 0),
-        new MqttPublishVariableHeader(m.topic(), q.qos() == 0 ? 0 : q.packetId(), props),
+        new MqttPublishVariableHeader(topic, q.qos() == 0 ? 0 : q.packetId(), props),
         Unpooled.wrappedBuffer(m.payload()));
   }
 

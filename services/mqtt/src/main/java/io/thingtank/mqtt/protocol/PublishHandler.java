@@ -25,6 +25,7 @@ final class PublishHandler {
   PublishHandler(MqttConnection c) { this.c = c; }
 
   void publish(MqttPublishMessage msg) {
+    c.broker.stats().received();
     MqttPublishVariableHeader h = msg.variableHeader();
     int qos = msg.fixedHeader().qosLevel().value();
     int packetId = h.packetId();

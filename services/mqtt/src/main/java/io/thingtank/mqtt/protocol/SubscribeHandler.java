@@ -78,10 +78,17 @@ final class SubscribeHandler {
     });
   }
 
-  /** The gateway decides each filter; 3.1.1 knows only one failure code (§3.9.3). */
+  /**
+   * The gateway decides each filter; a granted one is kept with the session (SUBACK after that
+   * write, as for topic-tree subscriptions). 3.1.1 knows only one failure code (§3.9.3).
+   */
   private void subscribeAtGateway(int packetId, List<MqttTopicSubscription> topics) {
     List<Future<Integer>> granted = new ArrayList<>();
-    for (MqttTopicSubscription t : topics) granted.add(c.gateway.subscribe(t.topicFilter(), t.option().qos().value()));
+    for (MqttTopicSubscription t : topics) {
+      String filter = t.topicFilter();
+      granted.add(c.gateway.subscribe(filter, t.option().qos().value()).compose(code -> code >= FAILURE
+          ? Future.succeededFuture(code) : c.broker.rememberGatewayFilter(c.session, filter, code).map(code)));
+    }
     Future.join(granted).onComplete(ar -> {
       if (c.isClosed()) return;
       List<Integer> codes = new ArrayList<>();
@@ -98,7 +105,10 @@ final class SubscribeHandler {
     List<String> filters = msg.payload().topics();
     if (c.gateway != null) {
       List<Short> codes = new ArrayList<>();
-      for (String f : filters) codes.add((short) (c.gateway.unsubscribe(f) ? 0 : NO_SUBSCRIPTION));
+      for (String f : filters) {
+        codes.add((short) (c.gateway.unsubscribe(f) ? 0 : NO_SUBSCRIPTION));
+        c.broker.forgetGatewayFilter(c.session, f);
+      }
       c.transport.send(Packets.unsubAck(packetId, codes, c.v5));
       return;
     }

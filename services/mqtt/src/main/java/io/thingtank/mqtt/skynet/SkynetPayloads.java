@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.thingtank.devices.hub.Delivery;
 import io.thingtank.devices.hub.HubException;
 import java.io.IOException;
 
@@ -14,6 +15,8 @@ import java.io.IOException;
  */
 final class SkynetPayloads {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The hub event of text messages (SkyNet's {@code tb}). */
+  static final String TEXT_EVENT = "tb";
 
   private SkynetPayloads() {}
 
@@ -39,6 +42,22 @@ final class SkynetPayloads {
     }
   }
 
+  /**
+   * What a device receives for one hub delivery: {@code {"topic": event, "data": body}}, except
+   * text messages ({@code tb}: text broadcasts and directText), which wrapMqttMessage.js sends
+   * as the bare message object.
+   */
+  static byte[] delivery(Delivery d) {
+    if (!isText(d)) return wrap(d.event(), d.body());
+    try {
+      return JSON.writeValueAsBytes(d.body());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static boolean isText(Delivery d) { return TEXT_EVENT.equals(d.event()); }
+
   /** SkyNet's serverAck body: {@code {"ack": <id>, "payload": <answer>}}. */
   static ObjectNode ack(JsonNode ackId, JsonNode answer) {
     ObjectNode out = JSON.createObjectNode();
@@ -52,4 +71,12 @@ final class SkynetPayloads {
   }
 
   static ObjectNode object() { return JSON.createObjectNode(); }
+
+  static byte[] bytes(ObjectNode o) {
+    try {
+      return JSON.writeValueAsBytes(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -12,10 +12,11 @@ import io.thingtank.core.storage.Keys;
  *   [0x04][topic]                           -> retained message
  *   [0x05][clientId][0x00][packetId:4 BE^sign] -> inbound QoS 2 awaiting PUBREL (empty value)
  *   [0x06][clientId][0x00]                  -> will of the live connection: [nonce:8][delay:8][message]
+ *   [0x07][clientId][0x00][filter]          -> filter granted by a ClientGateway: [qos:1]
  * </pre>
  */
 public final class MqttKeys {
-  static final byte SESSION = 1, SUBSCRIPTION = 2, QUEUED = 3, RETAINED = 4, INBOUND_QOS2 = 5, WILL = 6;
+  static final byte SESSION = 1, SUBSCRIPTION = 2, QUEUED = 3, RETAINED = 4, INBOUND_QOS2 = 5, WILL = 6, GATEWAY_FILTER = 7;
 
   private MqttKeys() {}
 
@@ -38,6 +39,12 @@ public final class MqttKeys {
   static byte[] inboundQos2(String clientId, int packetId) { return Keys.of(INBOUND_QOS2, clientId, packetId); }
 
   static byte[] inboundQos2(String clientId) { return Keys.of(INBOUND_QOS2, clientId); }
+
+  static byte[] gatewayFilter(String clientId, String filter) {
+    return Keys.of(GATEWAY_FILTER, clientId, filter.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  static byte[] gatewayFilters(String clientId) { return Keys.of(GATEWAY_FILTER, clientId); }
 
   static byte[] will(String clientId) { return Keys.of(WILL, clientId); }
 

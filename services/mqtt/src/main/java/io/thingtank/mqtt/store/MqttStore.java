@@ -13,7 +13,7 @@ import java.util.List;
 public interface MqttStore {
   void saveSession(SessionRecord s);
 
-  /** Removes the session with its subscriptions and queue. */
+  /** Removes the session with its subscriptions, gateway filters and queue. */
   void deleteSession(String clientId);
 
   void saveSubscription(Subscription s);
@@ -30,6 +30,10 @@ public interface MqttStore {
 
   void deleteInboundQos2(InboundQos2 released);
 
+  void saveGatewayFilter(GatewayFilter f);
+
+  void deleteGatewayFilter(String clientId, String filter);
+
   void saveWill(String clientId, Will will);
 
   /** Deletes the stored will of {@code clientId} if it is still the one with {@code nonce}. */
@@ -45,5 +49,5 @@ public interface MqttStore {
   /** The whole durable state in key order. */
   record Snapshot(List<SessionRecord> sessions, List<Subscription> subscriptions,
       List<QueuedMessage> queued, List<Message> retained, List<InboundQos2> inboundQos2,
-      java.util.Map<String, Will> wills) {}
+      java.util.Map<String, Will> wills, List<GatewayFilter> gatewayFilters) {}
 }

@@ -45,6 +45,8 @@ public final class RocksMqttStore implements MqttStore {
     table.deleteRange(subs, Keys.prefixEnd(subs));
     byte[] queue = MqttKeys.queue(clientId);
     table.deleteRange(queue, Keys.prefixEnd(queue));
+    byte[] gateway = MqttKeys.gatewayFilters(clientId);
+    table.deleteRange(gateway, Keys.prefixEnd(gateway));
     byte[] qos2 = MqttKeys.inboundQos2(clientId);
     table.deleteRange(qos2, Keys.prefixEnd(qos2));
   }
@@ -76,6 +78,16 @@ public final class RocksMqttStore implements MqttStore {
     for (QueuedMessage q : queued) batch.put(table, MqttKeys.queued(q.clientId(), q.seq()), encodeQueued(q));
     if (received != null) batch.put(table, MqttKeys.inboundQos2(received.clientId(), received.packetId()), new byte[0]);
     if (batch.count() > 0) engine.write(batch);
+  }
+
+  @Override
+  public void saveGatewayFilter(GatewayFilter f) {
+    table.put(MqttKeys.gatewayFilter(f.clientId(), f.filter()), new byte[] {(byte) f.qos()});
+  }
+
+  @Override
+  public void deleteGatewayFilter(String clientId, String filter) {
+    table.delete(MqttKeys.gatewayFilter(clientId, filter));
   }
 
   @Override
@@ -165,7 +177,13 @@ public final class RocksMqttStore implements MqttStore {
       }
       return true;
     });
-    return new Snapshot(sessions, subs, queued, retained, qos2, wills);
+    List<GatewayFilter> gatewayFilters = new ArrayList<>();
+    table.scanPrefix(MqttKeys.kind(MqttKeys.GATEWAY_FILTER), (k, v) -> {
+      int at = MqttKeys.afterClientId(k);
+      gatewayFilters.add(new GatewayFilter(MqttKeys.clientId(k), new String(k, at, k.length - at, StandardCharsets.UTF_8), v[0]));
+      return true;
+    });
+    return new Snapshot(sessions, subs, queued, retained, qos2, wills, gatewayFilters);
   }
 
   /** Queue entry value: [qos:1][retain:1][released:1][nIds:int][id:int]*[message (MessageCodec)]. */

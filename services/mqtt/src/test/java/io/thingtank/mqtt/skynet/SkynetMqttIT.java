@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thingtank.core.Config;
 import io.thingtank.core.Node;
 import io.thingtank.devices.DevicesModule;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(90)
 class SkynetMqttIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SUPER_PASS = "skynet-super-secret";
   @TempDir static Path dir;
   static Node node;
   static DevicesModule devices;
@@ -41,7 +43,9 @@ class SkynetMqttIT {
   static void start() {
     devices = new DevicesModule();
     mqtt = new MqttModule();
-    node = Node.start(Config.forTest(dir).withDev(true), List.of(devices, mqtt));
+    ObjectNode sections = JSON.createObjectNode();
+    sections.putObject("mqtt").put("skynetPass", SUPER_PASS);
+    node = Node.start(Config.forTest(dir).withDev(true).withSections(sections), List.of(devices, mqtt));
   }
 
   @AfterAll
@@ -157,6 +161,63 @@ class SkynetMqttIT {
     String err = new String(denied.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(denied.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(err).contains("denied");
+  }
+
+  @Test
+  void textBroadcastsDirectTextMessageAcksAndTheSuperUser() throws Exception {
+    // GIVEN devices A and B and the skynet super-user (config mqtt.skynetPass)
+    JsonNode a = register("{\"name\":\"text-a\"}"), b = register("{\"name\":\"text-b\"}");
+    JsonNode out = python("texts", uuid(a), token(a), uuid(b), token(b), SUPER_PASS);
+    assertThat(out.get("superRc").asInt()).isZero();
+    assertThat(out.get("bOnATb").asInt()).isEqualTo(1);
+    assertThat(out.get("superSubs").toString()).isEqualTo("[1,1,1]");
+    // THEN A's tb reaches B on A_tb as the bare message object (wrapMqttMessage('tb'))
+    assertThat(out.at("/bGotTb/1/payload").asText()).isEqualTo("hello text");
+    assertThat(out.at("/bGotTb/1/fromUuid").asText()).isEqualTo(uuid(a));
+    // directText reaches B on its uuid, bare
+    assertThat(out.at("/bGotDirect/1/payload").asText()).isEqualTo("direct");
+    assertThat(out.at("/bGotDirect/1/fromUuid").asText()).isEqualTo(uuid(a));
+    // B's messageAck reaches A as {topic: messageAck}; the super-user listening on A's uuid sees it too
+    assertThat(out.at("/aGotAck/1/topic").asText()).isEqualTo("messageAck");
+    assertThat(out.at("/aGotAck/1/data/ack").asInt()).isEqualTo(5);
+    assertThat(out.at("/aGotAck/1/data/fromUuid").asText()).isEqualTo(uuid(b));
+    assertThat(out.at("/superSawAck/1/topic").asText()).isEqualTo("messageAck");
+    // config and gatewayConfig reach only the super-user, with fromUuid
+    assertThat(out.at("/superConfig/1/x").asInt()).isEqualTo(1);
+    assertThat(out.at("/superConfig/1/fromUuid").asText()).isEqualTo(uuid(a));
+    assertThat(out.at("/superGatewayConfig/1/y").asInt()).isEqualTo(2);
+    // the super-user's raw publish to B's uuid arrives as it was sent
+    assertThat(out.at("/bGotRaw/1").asText()).isEqualTo("raw hello");
+    assertThat(out.get("bOther")).isEmpty();
+    assertThat(out.get("superWrongRc").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void resetTokenAnswersTheNewTokenAndOnlyItLogsIn() throws Exception {
+    JsonNode a = register("{\"name\":\"reset\"}");
+    JsonNode out = python("resetToken", uuid(a), token(a));
+    assertThat(out.at("/token/1/topic").asText()).isEqualTo("token");
+    assertThat(out.at("/token/1/data/uuid").asText()).isEqualTo(uuid(a));
+    assertThat(out.at("/token/1/data/token").asText()).isNotEqualTo(token(a)).isNotEmpty();
+    assertThat(out.at("/tokenAck/1/topic").asText()).isEqualTo("messageAck");
+    assertThat(out.at("/tokenAck/1/data/ack").asInt()).isEqualTo(9);
+    // the original and the first new token are refused (CONNACK 4), the newest works; REST agrees
+    assertThat(out.get("loginRcs").toString()).isEqualTo("[4,4,0]");
+    JsonNode newest = JSON.createObjectNode().put("uuid", uuid(a))
+        .put("token", out.at("/tokenAck/1/data/payload/token").asText());
+    assertThat(get("/devices/" + uuid(a), newest).at("/devices/0/uuid").asText()).isEqualTo(uuid(a));
+  }
+
+  @Test
+  void deviceSubscriptionsAreKeptByAPersistentSession() throws Exception {
+    JsonNode a = register("{\"name\":\"persist-a\"}"), b = register("{\"name\":\"persist-b\"}");
+    JsonNode out = python("persistent", uuid(a), token(a), uuid(b), token(b));
+    assertThat(out.get("firstPresent").asInt()).isZero();
+    assertThat(out.get("secondPresent").asInt()).isEqualTo(1);
+    // THEN after reconnecting without SUBSCRIBE, A still receives on its uuid
+    assertThat(out.at("/aGot/1/data/payload").asText()).isEqualTo("after reconnect");
+    // AND a clean start forgets the subscription
+    assertThat(out.get("aAfterClean")).isEmpty();
   }
 
   private static JsonNode python(String scenario, String... args) throws Exception {

@@ -7,6 +7,7 @@ import io.thingtank.s3.S3Errors;
 import io.thingtank.s3.handler.CopySource;
 import io.thingtank.s3.model.Bucket;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Operation;
 import java.util.EnumMap;
@@ -22,7 +23,8 @@ import java.util.Set;
  * public) or an ACL grant (none while ACLs are disabled by BucketOwnerEnforced; grants to the
  * public groups skipped under IgnorePublicAcls): bucket READ to list, WRITE to write or delete
  * objects, READ_ACP / WRITE_ACP for the ACL itself; object READ to read an object, whose copy
- * source must be readable too. New-object ACL headers are checked before the body is read.
+ * source must be readable too; with a version id it is that version's ACL that counts. New-object
+ * ACL headers are checked before the body is read.
  * Runs on the bucket's store stripe (it reads the store).
  */
 public final class Authorizer {
@@ -52,8 +54,12 @@ public final class Authorizer {
   }
 
   private final S3Context ctx;
+  private final ObjectVersions versions;
 
-  public Authorizer(S3Context ctx) { this.ctx = ctx; }
+  public Authorizer(S3Context ctx) {
+    this.ctx = ctx;
+    this.versions = new ObjectVersions(ctx);
+  }
 
   /** Fails with AccessDenied (or the ACL errors); returns the addressed bucket, or null. */
   public Bucket check(S3Call call) {
@@ -83,7 +89,7 @@ public final class Authorizer {
     if (n == null || a.aclsDisabled()) throw S3Errors.accessDenied();
     boolean ignorePublic = a.publicAccessBlock().ignorePublicAcls();
     if (n.onObject()) {
-      Optional<ObjectMeta> m = ctx.store().object(call.bucket(), call.key());
+      Optional<ObjectMeta> m = object(call.bucket(), call.key(), call.param("versionId"));
       // A missing key is NoSuchKey to those who may list the bucket (with s3:prefix = the key), AccessDenied to others.
       boolean ok = m.isPresent() ? AclPermissions.allows(a.objectAcl(m.get(), who), who, n.permission(), ignorePublic)
           : AclPermissions.allows(a.acl(), who, "READ", ignorePublic) || policyAllows(a, false, false,
@@ -104,6 +110,12 @@ public final class Authorizer {
         || !a.policy().isPublic());
   }
 
+  /** The current version, or the one {@code versionId} names; a delete marker counts as none. */
+  private Optional<ObjectMeta> object(String bucket, String key, String versionId) {
+    return (versionId == null ? ctx.store().object(bucket, key) : versions.find(bucket, key, versionId))
+        .filter(m -> !m.deleteMarker());
+  }
+
   private void checkCopySource(S3Call call, Principal who) {
     CopySource src = CopySource.parse(call.header("x-amz-copy-source"));
     Optional<BucketAccess> found = BucketAccess.load(ctx.store(), ctx.configs(), src.bucket());
@@ -113,7 +125,7 @@ public final class Authorizer {
     PolicyRequest request = PolicyRequest.of(call, "s3:GetObject", "arn:aws:s3:::" + src.bucket() + "/" + src.key(), who,
         () -> ctx.store().object(src.bucket(), src.key()).map(ObjectMeta::tags).orElse(null));
     if (policyAllows(a, owner, false, request) || owner) return;
-    Optional<ObjectMeta> m = ctx.store().object(src.bucket(), src.key());
+    Optional<ObjectMeta> m = object(src.bucket(), src.key(), src.versionId());
     boolean ignorePublic = a.publicAccessBlock().ignorePublicAcls();
     if (a.aclsDisabled() || m.isEmpty() || !AclPermissions.allows(a.objectAcl(m.get(), who), who, "READ", ignorePublic)) {
       throw S3Errors.accessDenied();

@@ -9,6 +9,7 @@ import io.thingtank.s3.access.Principal;
 import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.store.BucketConfigs;
+import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
 import io.vertx.core.Future;
@@ -22,13 +23,18 @@ import java.util.List;
  * While the bucket's ownership is BucketOwnerEnforced ACLs cannot be set
  * (AccessControlListNotSupported; {@code bucket-owner-full-control} is accepted) and read as the
  * bucket owner's FULL_CONTROL; BlockPublicAcls refuses public ones. Who may call is decided
- * before (WRITE_ACP / READ_ACP, or owning the bucket).
+ * before (WRITE_ACP / READ_ACP, or owning the bucket). An object's ACL belongs to one version
+ * ({@code versionId}, default the current one).
  */
 public final class AclHandlers {
   private static final int MAX_DOCUMENT = 64 * 1024;
   private final S3Context ctx;
+  private final ObjectVersions versions;
 
-  public AclHandlers(S3Context ctx) { this.ctx = ctx; }
+  public AclHandlers(S3Context ctx) {
+    this.ctx = ctx;
+    this.versions = new ObjectVersions(ctx);
+  }
 
   public Future<S3Response> getBucket(S3Call call) {
     Principal who = ctx.principals().of(call.auth());
@@ -43,7 +49,7 @@ public final class AclHandlers {
     Principal who = ctx.principals().of(call.auth());
     return ctx.onBucket(call.bucket(), () -> {
       BucketAccess a = access(call);
-      ObjectMeta m = ctx.store().object(call.bucket(), call.key()).orElseThrow(S3Errors::noSuchKey);
+      ObjectMeta m = versions.read(call.bucket(), call.key(), call.param("versionId"));
       Acl acl = a.objectAcl(m, who);
       return S3Response.xml(AclXml.write(acl.owner() != null ? acl : withOwner(acl, a.shownOwner(who))));
     });
@@ -66,10 +72,10 @@ public final class AclHandlers {
     Principal who = ctx.principals().of(call.auth());
     return call.body().toMemory(MAX_DOCUMENT, S3Errors.malformedXml()).compose(body -> ctx.onBucket(call.bucket(), () -> {
       BucketAccess a = access(call);
-      ObjectMeta m = ctx.store().object(call.bucket(), call.key()).orElseThrow(S3Errors::noSuchKey);
+      ObjectMeta m = versions.read(call.bucket(), call.key(), call.param("versionId"));
       Acl current = a.objectAcl(m, who);
       Acl acl = newAcl(call, body.bytes(), a, current.owner() != null ? current.owner() : a.shownOwner(who));
-      ctx.store().putObject(call.bucket(), m.withAcl(acl));
+      versions.update(call.bucket(), m.withAcl(acl));
       return S3Response.ok();
     }));
   }

@@ -8,6 +8,8 @@ import io.thingtank.s3.checksum.Hasher;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.model.Part;
 import io.thingtank.s3.model.Upload;
+import io.thingtank.s3.version.ObjectVersions;
+import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
 import io.thingtank.s3.wire.XmlIn;
@@ -56,15 +58,15 @@ public final class CompleteMultipartHandler implements S3Handler {
           PutObjectHandler.checkConditionalWrite(call, ctx.store().object(call.bucket(), meta.key()));
           List<Part> all = ctx.store().parts(uploadId);
           ctx.blobs().commit(blobId);
-          ctx.store().completeUpload(call.bucket(), uploadId, meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
+          ObjectMeta stored = new ObjectVersions(ctx).put(call.bucket(), meta, uploadId);
           for (Part p : all) ctx.blobs().delete(p.blobId());
-          ctx.events().created(call.bucket(), meta, "ObjectCreated:CompleteMultipartUpload");
-          return meta;
+          ctx.events().created(call.bucket(), stored, "ObjectCreated:CompleteMultipartUpload");
+          return stored;
         })))
         .map(meta -> S3Response.xml(XmlOut.document("CompleteMultipartUploadResult")
             .el("Location", "/" + call.bucket() + "/" + meta.key()).el("Bucket", call.bucket()).el("Key", meta.key())
             .el("ETag", meta.quotedEtag()).el(meta.checksumAlgorithm().element(), meta.checksum())
-            .el("ChecksumType", meta.checksumType())))
+            .el("ChecksumType", meta.checksumType())).header("x-amz-version-id", VersionIds.ofWrite(meta)))
         .onFailure(e -> ctx.blobs().deleteTemp(blobId));
   }
 

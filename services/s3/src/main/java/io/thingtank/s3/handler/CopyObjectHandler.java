@@ -7,6 +7,8 @@ import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.checksum.ChecksumAlgorithm;
 import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.version.ObjectVersions;
+import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.HttpDates;
 import io.thingtank.s3.wire.Preconditions;
 import io.thingtank.s3.wire.S3Call;
@@ -17,8 +19,8 @@ import java.util.List;
 
 /**
  * CopyObject (S3 API Reference, CopyObject): source conditions ({@code x-amz-copy-source-if-*}),
- * metadata and tagging directives (COPY or REPLACE), and the rule that an object copied onto
- * itself must change something.
+ * metadata and tagging directives (COPY or REPLACE), a source version ({@code ?versionId=}), and
+ * the rule that an object copied onto itself must change something.
  */
 public final class CopyObjectHandler implements S3Handler {
   private final S3Context ctx;
@@ -31,7 +33,7 @@ public final class CopyObjectHandler implements S3Handler {
     CopySource src = CopySource.parse(call.header("x-amz-copy-source"));
     String metadataDirective = directive(call.header("x-amz-metadata-directive"));
     String taggingDirective = directive(call.header("x-amz-tagging-directive"));
-    boolean sameKey = src.bucket().equals(call.bucket()) && src.key().equals(call.key());
+    boolean sameKey = src.bucket().equals(call.bucket()) && src.key().equals(call.key()) && src.versionId() == null;
     if (sameKey && metadataDirective.equals("COPY") && call.header("x-amz-storage-class") == null
         && call.header("x-amz-checksum-algorithm") == null) {
       return Future.failedFuture(S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an"
@@ -48,15 +50,18 @@ public final class CopyObjectHandler implements S3Handler {
           return ctx.vertx().executeBlocking(() -> BlobCopier.copy(
               List.of(new BlobCopier.Source(ctx.blobs().path(source.blobId()), 0, source.size())),
               ctx.blobs().tempPath(blobId), algorithm, null), false)
-              .compose(d -> ctx.onBucket(call.bucket(), () -> store(call, source, d, blobId, metadataDirective,
-                  taggingDirective)));
+              .compose(d -> ctx.onBucket(call.bucket(), () -> new Copied(source, store(call, source, d, blobId,
+                  metadataDirective, taggingDirective))));
         })
-        .map(meta -> S3Response.xml(XmlOut.document("CopyObjectResult").el("ETag", meta.quotedEtag())
-            .el("LastModified", HttpDates.iso(meta.lastModifiedMillis()))
-            .el(meta.checksumAlgorithm().element(), meta.checksum()))
-)
+        .map(c -> S3Response.xml(XmlOut.document("CopyObjectResult").el("ETag", c.stored().quotedEtag())
+            .el("LastModified", HttpDates.iso(c.stored().lastModifiedMillis()))
+            .el(c.stored().checksumAlgorithm().element(), c.stored().checksum()))
+            .header("x-amz-version-id", VersionIds.ofWrite(c.stored()))
+            .header("x-amz-copy-source-version-id", c.source().versionId()))
         .onFailure(e -> ctx.blobs().deleteTemp(blobId));
   }
+
+  private record Copied(ObjectMeta source, ObjectMeta stored) {}
 
   private ObjectMeta store(S3Call call, ObjectMeta source, BodyDigests.Result d, String blobId,
       String metadataDirective, String taggingDirective) {
@@ -72,9 +77,9 @@ public final class CopyObjectHandler implements S3Handler {
         d.algorithm(), d.checksum(), "FULL_OBJECT", List.of(),
         taggingDirective.equals("REPLACE") ? ObjectHeaders.tags(call.header("x-amz-tagging")) : source.tags())
         .withAcl(acl);
-    ctx.store().putObject(call.bucket(), meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
-    ctx.events().created(call.bucket(), meta, "ObjectCreated:Copy");
-    return meta;
+    ObjectMeta stored = new ObjectVersions(ctx).put(call.bucket(), meta, null);
+    ctx.events().created(call.bucket(), stored, "ObjectCreated:Copy");
+    return stored;
   }
 
   private static String directive(String v) {

@@ -1,7 +1,13 @@
 package io.thingtank.s3.handler;
 
+import io.thingtank.aws.AwsError;
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.model.Acl;
+import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.version.ObjectVersions;
+import io.thingtank.s3.version.ObjectVersions.Removal;
+import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
 import io.thingtank.s3.wire.XmlIn;
@@ -9,15 +15,29 @@ import io.thingtank.s3.wire.XmlOut;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** DeleteObject (204 whether or not the key existed) and DeleteObjects (up to 1000 keys, quiet mode). */
+/**
+ * DeleteObject (204 whether or not the key existed) and DeleteObjects (up to 1000 keys, quiet
+ * mode); with {@code versionId} they remove that version, without it a versioned bucket gets a
+ * delete marker (S3 API Reference, DeleteObject: x-amz-delete-marker, x-amz-version-id).
+ */
 public final class DeleteObjectHandlers {
   private static final int MAX_KEYS = 1000;
   private final S3Context ctx;
+  private final ObjectVersions versions;
 
-  public DeleteObjectHandlers(S3Context ctx) { this.ctx = ctx; }
+  public DeleteObjectHandlers(S3Context ctx) {
+    this.ctx = ctx;
+    this.versions = new ObjectVersions(ctx);
+  }
+
+  /** What deleting one key (or version) did. */
+  private record Outcome(String versionId, boolean deleteMarker, String deleteMarkerVersionId) {}
 
   public Future<S3Response> deleteOne(S3Call call) {
+    String versionId = call.param("versionId");
+    if (versionId != null) VersionIds.check(versionId);
     return ctx.onBucket(call.bucket(), () -> {
       if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
       String ifMatch = call.header("if-match");
@@ -25,36 +45,56 @@ public final class DeleteObjectHandlers {
       if (ifMatch != null && (existing.isEmpty() || !existing.get().etag().equals(ifMatch.replace("\"", "").trim()))) {
         throw existing.isEmpty() ? S3Errors.noSuchKey() : S3Errors.preconditionFailed();
       }
-      ctx.store().deleteObject(call.bucket(), call.key()).ifPresent(m -> {
-        ctx.blobs().delete(m.blobId());
-        ctx.events().removed(call.bucket(), m.key(), "ObjectRemoved:Delete");
-      });
-      return S3Response.noContent();
+      Outcome o = delete(call.bucket(), call.key(), versionId, deleter(call));
+      return S3Response.noContent().header("x-amz-delete-marker", o.deleteMarker() ? "true" : null)
+          .header("x-amz-version-id", o.deleteMarker() ? o.deleteMarkerVersionId() : o.versionId());
     });
   }
+
+  /** Runs on the bucket's stripe; a delete marker is owned by {@code deleter}. */
+  private Outcome delete(String bucket, String key, String versionId, Acl.Owner deleter) {
+    if (versionId == null) {
+      Optional<ObjectMeta> r = versions.delete(bucket, key, deleter, Removal.REQUEST);
+      boolean marker = r.isPresent() && r.get().deleteMarker();
+      return new Outcome(null, marker, marker ? r.get().versionId() : null);
+    }
+    Optional<ObjectMeta> r = versions.deleteVersion(bucket, key, versionId, Removal.REQUEST);
+    boolean marker = r.isPresent() && r.get().deleteMarker();
+    return new Outcome(versionId, marker, marker ? versionId : null);
+  }
+
+  private Acl.Owner deleter(S3Call call) { return ctx.principals().of(call.auth()).user(); }
 
   public Future<S3Response> deleteMany(S3Call call) {
     return call.body().toMemory(2 * 1024 * 1024, S3Errors.malformedXml()).compose(body -> {
       XmlIn doc = XmlIn.parse(body.bytes().getBytes(), "Delete");
       boolean quiet = "true".equalsIgnoreCase(String.valueOf(doc.text("Quiet")).trim());
       List<String> keys = new ArrayList<>();
-      List<String> versions = new ArrayList<>();
+      List<String> versionIds = new ArrayList<>();
       for (XmlIn o : doc.children("Object")) {
         String k = o.text("Key");
         if (k == null) throw S3Errors.malformedXml();
         keys.add(k);
-        versions.add(o.text("VersionId"));
+        versionIds.add(o.text("VersionId"));
       }
       if (keys.isEmpty() || keys.size() > MAX_KEYS) throw S3Errors.malformedXml();
       return ctx.onBucket(call.bucket(), () -> {
         if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
         XmlOut x = XmlOut.document("DeleteResult");
         for (int i = 0; i < keys.size(); i++) {
-          ctx.store().deleteObject(call.bucket(), keys.get(i)).ifPresent(m -> {
-            ctx.blobs().delete(m.blobId());
-            ctx.events().removed(call.bucket(), m.key(), "ObjectRemoved:Delete");
-          });
-          if (!quiet) x.open("Deleted").el("Key", keys.get(i)).el("VersionId", versions.get(i)).close();
+          String key = keys.get(i);
+          String versionId = versionIds.get(i);
+          try {
+            if (versionId != null) VersionIds.check(versionId);
+            Outcome o = delete(call.bucket(), key, versionId, deleter(call));
+            if (quiet) continue;
+            x.open("Deleted").el("Key", key).el("VersionId", versionId);
+            if (o.deleteMarker()) x.el("DeleteMarker", true).el("DeleteMarkerVersionId", o.deleteMarkerVersionId());
+            x.close();
+          } catch (AwsError e) {
+            x.open("Error").el("Key", key).el("VersionId", versionId).el("Code", e.code())
+                .el("Message", e.getMessage()).close();
+          }
         }
         return S3Response.xml(x);
       });

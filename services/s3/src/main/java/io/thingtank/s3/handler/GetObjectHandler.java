@@ -3,6 +3,7 @@ package io.thingtank.s3.handler;
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.wire.ByteRange;
 import io.thingtank.s3.wire.Preconditions;
 import io.thingtank.s3.wire.S3Call;
@@ -10,21 +11,30 @@ import io.thingtank.s3.wire.S3Response;
 import io.vertx.core.Future;
 
 /**
- * GetObject and HeadObject: preconditions, a byte range or a part ({@code partNumber}), checksum
+ * GetObject and HeadObject, of the current version or the one {@code versionId} names: preconditions, a byte range or a part ({@code partNumber}), checksum
  * headers when {@code x-amz-checksum-mode: ENABLED} asks for the whole object, and the body sent
  * from the blob file with zero copy.
  */
 public final class GetObjectHandler implements S3Handler {
   private final S3Context ctx;
 
-  public GetObjectHandler(S3Context ctx) { this.ctx = ctx; }
+  private final ObjectVersions versions;
+
+  public GetObjectHandler(S3Context ctx) {
+    this.ctx = ctx;
+    this.versions = new ObjectVersions(ctx);
+  }
 
   @Override
   public Future<S3Response> handle(S3Call call) {
+    String versionId = call.param("versionId");
     return ctx.onBucket(call.bucket(), () -> {
       if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
-      return ctx.store().object(call.bucket(), call.key()).orElseThrow(S3Errors::noSuchKey);
-    }).map(meta -> respond(call, meta));
+      ObjectMeta meta = versions.read(call.bucket(), call.key(), versionId);
+      var expiry = versionId != null ? null
+          : ctx.expirations().of(ctx.lifecycles().lifecycle(call.bucket()).orElse(null), meta);
+      return respond(call, meta).header("x-amz-expiration", expiry == null ? null : expiry.header());
+    });
   }
 
   private S3Response respond(S3Call call, ObjectMeta meta) {

@@ -71,39 +71,12 @@ public final class ListObjectsHandler {
     });
   }
 
-  /**
-   * ListObjectVersions for buckets that are never versioned: each object is its only version,
-   * with version id {@code null}, as S3 lists objects written before versioning was enabled.
-   */
-  public Future<S3Response> versions(S3Call call) {
-    String keyMarker = call.param("key-marker");
-    return page(call, keyMarker).map(p -> {
-      boolean url = urlEncoding(call);
-      XmlOut x = XmlOut.document("ListVersionsResult").el("Name", call.bucket())
-          .el("Prefix", enc(url, nz(call.param("prefix")))).el("KeyMarker", enc(url, nz(keyMarker)))
-          .el("VersionIdMarker", nz(call.param("version-id-marker")))
-          .el("MaxKeys", BucketHandlers.parseMax(call.param("max-keys"), 1000))
-          .el("Delimiter", enc(url, call.param("delimiter"))).el("IsTruncated", p.truncated());
-      if (p.truncated()) x.el("NextKeyMarker", enc(url, p.nextMarker())).el("NextVersionIdMarker", "null");
-      if (url) x.el("EncodingType", "url");
-      for (ObjectMeta m : p.objects()) {
-        x.open("Version").el("Key", enc(url, m.key())).el("VersionId", "null").el("IsLatest", true)
-            .el("LastModified", HttpDates.iso(m.lastModifiedMillis())).el("ETag", m.quotedEtag())
-            .el("ChecksumAlgorithm", m.checksumAlgorithm()).el("ChecksumType", m.checksumType())
-            .el("Size", m.size()).el("StorageClass", m.storageClass());
-        x.open("Owner").el("ID", OwnerIds.canonical(call)).el("DisplayName", "thingtank").close().close();
-      }
-      for (String cp : p.prefixes()) x.open("CommonPrefixes").el("Prefix", enc(url, cp)).close();
-      return S3Response.xml(x);
-    });
-  }
-
   private static void contents(XmlOut x, S3Call call, Page p, boolean url, boolean owner) {
     for (ObjectMeta m : p.objects()) {
       x.open("Contents").el("Key", enc(url, m.key())).el("LastModified", HttpDates.iso(m.lastModifiedMillis()))
           .el("ETag", m.quotedEtag()).el("ChecksumAlgorithm", m.checksumAlgorithm())
           .el("ChecksumType", m.checksumType()).el("Size", m.size()).el("StorageClass", m.storageClass());
-      if (owner) x.open("Owner").el("ID", OwnerIds.canonical(call)).el("DisplayName", "thingtank").close();
+      if (owner) OwnerIds.write(x, call, m);
       x.close();
     }
     for (String cp : p.prefixes()) x.open("CommonPrefixes").el("Prefix", enc(url, cp)).close();
@@ -170,11 +143,11 @@ public final class ListObjectsHandler {
     return new Page(objects, prefixes, truncated[0], last[0]);
   }
 
-  private static boolean urlEncoding(S3Call call) { return "url".equals(call.param("encoding-type")); }
+  static boolean urlEncoding(S3Call call) { return "url".equals(call.param("encoding-type")); }
 
-  private static String enc(boolean url, String s) {
+  static String enc(boolean url, String s) {
     return s == null || !url ? s : AwsUriEncoding.encode(s, true);
   }
 
-  private static String nz(String s) { return s == null ? "" : s; }
+  static String nz(String s) { return s == null ? "" : s; }
 }

@@ -81,10 +81,12 @@ public final class MultipartHandlers {
       long length = range == null ? source.size() : range.length();
       return ctx.vertx().executeBlocking(() -> BlobCopier.copy(
           List.of(new BlobCopier.Source(ctx.blobs().path(source.blobId()), offset, length)),
-          ctx.blobs().tempPath(blobId), u.checksumAlgorithm(), null), false);
-    })).compose(d -> storePart(call, n, blobId, d))
-        .map(p -> S3Response.xml(XmlOut.document("CopyPartResult").el("ETag", p.quotedEtag())
-            .el("LastModified", HttpDates.iso(p.lastModifiedMillis()))))
+          ctx.blobs().tempPath(blobId), u.checksumAlgorithm(), null), false)
+          .compose(d -> storePart(call, n, blobId, d))
+          .map(p -> S3Response.xml(XmlOut.document("CopyPartResult").el("ETag", p.quotedEtag())
+              .el("LastModified", HttpDates.iso(p.lastModifiedMillis())))
+              .header("x-amz-copy-source-version-id", source.versionId()));
+    }))
         .onFailure(e -> ctx.blobs().deleteTemp(blobId));
   }
 

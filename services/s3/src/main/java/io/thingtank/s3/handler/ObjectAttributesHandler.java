@@ -3,6 +3,7 @@ package io.thingtank.s3.handler;
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.wire.HttpDates;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * GetObjectAttributes (S3 API Reference): the attributes named in {@code x-amz-object-attributes}
- * (ETag, Checksum, ObjectParts, StorageClass, ObjectSize) without the body.
+ * (ETag, Checksum, ObjectParts, StorageClass, ObjectSize) of the current version or of
+ * {@code versionId}, without the body.
  */
 public final class ObjectAttributesHandler implements S3Handler {
   private final S3Context ctx;
@@ -33,8 +35,9 @@ public final class ObjectAttributesHandler implements S3Handler {
         .collect(Collectors.toSet());
     return ctx.onBucket(call.bucket(), () -> {
       if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
-      return ctx.store().object(call.bucket(), call.key()).orElseThrow(S3Errors::noSuchKey);
-    }).map(m -> S3Response.xml(document(m, wanted)).header("last-modified", HttpDates.http(m.lastModifiedMillis())));
+      return new ObjectVersions(ctx).read(call.bucket(), call.key(), call.param("versionId"));
+    }).map(m -> S3Response.xml(document(m, wanted)).header("last-modified", HttpDates.http(m.lastModifiedMillis()))
+        .header("x-amz-version-id", m.versionId()));
   }
 
   private static XmlOut document(ObjectMeta m, Set<String> wanted) {

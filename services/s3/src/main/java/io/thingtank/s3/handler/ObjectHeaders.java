@@ -80,6 +80,8 @@ final class ObjectHeaders {
 
   static void checkKey(String key) {
     if (key.getBytes(StandardCharsets.UTF_8).length > 1024) throw S3Errors.keyTooLong();
+    // Version rows end the key with 0x00 (store.VersionKeys).
+    if (key.indexOf(0) >= 0) throw S3Errors.invalidArgument("Object key must not contain U+0000");
   }
 
   /** Headers common to GET and HEAD responses. */
@@ -90,6 +92,7 @@ final class ObjectHeaders {
     m.userMetadata().forEach((k, v) -> r.header("x-amz-meta-" + k, v));
     if (!"STANDARD".equals(m.storageClass())) r.header("x-amz-storage-class", m.storageClass());
     if (m.tags() != null && !m.tags().isEmpty()) r.header("x-amz-tagging-count", m.tags().size());
+    r.header("x-amz-version-id", m.versionId());
     for (String h : CONTENT) {
       String override = call.param("response-" + h);
       if (override != null) r.header(h, override);

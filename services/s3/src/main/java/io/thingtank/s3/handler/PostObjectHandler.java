@@ -7,6 +7,8 @@ import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.model.Bucket;
 import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.version.ObjectVersions;
+import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
 import io.thingtank.s3.wire.XmlOut;
@@ -149,9 +151,9 @@ public final class PostObjectHandler implements S3Handler {
         r.form().getOrDefault("x-amz-storage-class", "STANDARD"), d.algorithm(), d.checksum(), "FULL_OBJECT",
         List.of(), ObjectHeaders.tags(r.form().get("tagging")))
         .withAcl(acl);
-    ctx.store().putObject(call.bucket(), meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
-    ctx.events().created(call.bucket(), meta, "ObjectCreated:Post");
-    return meta;
+    ObjectMeta stored = new ObjectVersions(ctx).put(call.bucket(), meta, null);
+    ctx.events().created(call.bucket(), stored, "ObjectCreated:Post");
+    return stored;
   }
 
   private static S3Response respond(S3Call call, ObjectMeta meta) {
@@ -168,10 +170,10 @@ public final class PostObjectHandler implements S3Handler {
     if (status.equals("201")) {
       return S3Response.xml(201, XmlOut.plain("PostResponse").el("Location", location).el("Bucket", call.bucket())
           .el("Key", meta.key()).el("ETag", meta.quotedEtag())).header("etag", meta.quotedEtag())
-          .header("location", location);
+          .header("location", location).header("x-amz-version-id", VersionIds.ofWrite(meta));
     }
     return S3Response.status(status.equals("200") ? 200 : 204).header("etag", meta.quotedEtag())
-        .header("location", location);
+        .header("location", location).header("x-amz-version-id", VersionIds.ofWrite(meta));
   }
 
   private static Map<String, String> lowerCase(HttpServerRequest http) {

@@ -6,6 +6,8 @@ import io.thingtank.s3.access.ObjectAcls;
 import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.version.ObjectVersions;
+import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.Preconditions;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
@@ -16,13 +18,18 @@ import java.util.Optional;
 /**
  * PutObject: streams the body to a temp file, then on the bucket's stripe checks conditional
  * writes (If-None-Match: *, If-Match), renames the file into place and indexes it; only then
- * answers. The replaced version's blob is removed afterwards.
+ * answers. The new version replaces or joins the older ones as the bucket's versioning says.
  */
 public final class PutObjectHandler implements S3Handler {
   static final long MAX_OBJECT = 5L * 1024 * 1024 * 1024;
   private final S3Context ctx;
 
-  public PutObjectHandler(S3Context ctx) { this.ctx = ctx; }
+  private final ObjectVersions versions;
+
+  public PutObjectHandler(S3Context ctx) {
+    this.ctx = ctx;
+    this.versions = new ObjectVersions(ctx);
+  }
 
   @Override
   public Future<S3Response> handle(S3Call call) {
@@ -40,15 +47,15 @@ public final class PutObjectHandler implements S3Handler {
           checkConditionalWrite(call, ctx.store().object(call.bucket(), call.key()));
           Acl acl = ObjectAcls.forNewObject(ctx, call, call::header);
           ctx.blobs().commit(blobId);
-          ObjectMeta meta = new ObjectMeta(call.key(), blobId, d.size(), d.etag(), ctx.now(), content, metadata,
-              ObjectHeaders.storageClass(call), d.algorithm(), d.checksum(), "FULL_OBJECT", List.of(), tags)
-              .withAcl(acl);
-          ctx.store().putObject(call.bucket(), meta).ifPresent(old -> ctx.blobs().delete(old.blobId()));
+          ObjectMeta meta = versions.put(call.bucket(), new ObjectMeta(call.key(), blobId, d.size(), d.etag(),
+              ctx.now(), content, metadata, ObjectHeaders.storageClass(call), d.algorithm(), d.checksum(),
+              "FULL_OBJECT", List.of(), tags).withAcl(acl), null);
           ctx.events().created(call.bucket(), meta, "ObjectCreated:Put");
-          return meta;
+          var expiry = ctx.expirations().of(ctx.lifecycles().lifecycle(call.bucket()).orElse(null), meta);
+          return S3Response.ok().header("x-amz-expiration", expiry == null ? null : expiry.header())
+              .header("etag", meta.quotedEtag()).header("x-amz-version-id", VersionIds.ofWrite(meta))
+              .header(meta.checksumAlgorithm().header(), meta.checksum()).header("x-amz-checksum-type", "FULL_OBJECT");
         }))
-        .map(meta -> S3Response.ok().header("etag", meta.quotedEtag())
-            .header(meta.checksumAlgorithm().header(), meta.checksum()).header("x-amz-checksum-type", "FULL_OBJECT"))
         .onFailure(e -> ctx.blobs().deleteTemp(blobId));
   }
 

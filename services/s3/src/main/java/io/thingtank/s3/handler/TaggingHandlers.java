@@ -4,6 +4,7 @@ import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
 import io.thingtank.s3.model.Bucket;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
 import io.thingtank.s3.wire.XmlIn;
@@ -15,30 +16,35 @@ import java.util.Map;
 /**
  * Object and bucket tagging (S3 API Reference, PutObjectTagging / PutBucketTagging): a
  * {@code <Tagging><TagSet><Tag><Key/><Value/></Tag>...} document, at most 10 tags on an object
- * and 50 on a bucket, keys unique.
+ * and 50 on a bucket, keys unique. Object tags belong to one version ({@code versionId}, default the current).
  */
 public final class TaggingHandlers {
   private final S3Context ctx;
 
-  public TaggingHandlers(S3Context ctx) { this.ctx = ctx; }
+  private final ObjectVersions versions;
+
+  public TaggingHandlers(S3Context ctx) {
+    this.ctx = ctx;
+    this.versions = new ObjectVersions(ctx);
+  }
 
   public Future<S3Response> getObject(S3Call call) {
-    return object(call).map(m -> S3Response.xml(document(m.tags())));
+    return object(call).map(m -> S3Response.xml(document(m.tags())).header("x-amz-version-id", m.versionId()));
   }
 
   public Future<S3Response> putObject(S3Call call) {
     return read(call, 10).compose(tags -> ctx.onBucket(call.bucket(), () -> {
       ObjectMeta m = requireObject(call);
-      ctx.store().putObject(call.bucket(), m.withTags(tags));
-      return S3Response.ok();
+      versions.update(call.bucket(), m.withTags(tags));
+      return S3Response.ok().header("x-amz-version-id", m.versionId());
     }));
   }
 
   public Future<S3Response> deleteObject(S3Call call) {
     return ctx.onBucket(call.bucket(), () -> {
       ObjectMeta m = requireObject(call);
-      ctx.store().putObject(call.bucket(), m.withTags(Map.of()));
-      return S3Response.noContent();
+      versions.update(call.bucket(), m.withTags(Map.of()));
+      return S3Response.noContent().header("x-amz-version-id", m.versionId());
     });
   }
 
@@ -71,7 +77,7 @@ public final class TaggingHandlers {
 
   private ObjectMeta requireObject(S3Call call) {
     if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
-    return ctx.store().object(call.bucket(), call.key()).orElseThrow(S3Errors::noSuchKey);
+    return versions.read(call.bucket(), call.key(), call.param("versionId"));
   }
 
   private static Future<Map<String, String>> read(S3Call call, int max) {

@@ -21,8 +21,9 @@ public final class EventRecords {
 
   private EventRecords() {}
 
-  /** What happened to which object; {@code meta} is null for removals. */
-  public record Change(String bucket, String key, String eventName, ObjectMeta meta, String sequencer, long millis) {}
+  /** What happened to which object version ({@code versionId} null when never versioned); {@code meta} is null for removals. */
+  public record Change(String bucket, String key, String versionId, String eventName, ObjectMeta meta, String sequencer,
+      long millis) {}
 
   /** {@code {"Records": [one record]}} for one configuration. */
   public static String message(Change c, String configurationId, String region) {
@@ -32,6 +33,7 @@ public final class EventRecords {
       object.put("size", c.meta().size());
       object.put("eTag", c.meta().etag());
     }
+    if (c.versionId() != null) object.put("versionId", c.versionId());
     object.put("sequencer", c.sequencer());
     Map<String, Object> s3 = new LinkedHashMap<>();
     s3.put("s3SchemaVersion", "1.0");

@@ -11,7 +11,7 @@ public record FanOutEvents(List<S3Events> targets) implements S3Events {
   }
 
   @Override
-  public void removed(String bucket, String key, String eventName) {
-    for (S3Events t : targets) t.removed(bucket, key, eventName);
+  public void removed(String bucket, String key, String versionId, String eventName) {
+    for (S3Events t : targets) t.removed(bucket, key, versionId, eventName);
   }
 }

@@ -37,16 +37,20 @@ public final class QueueEvents implements S3Events {
   }
 
   @Override
-  public void created(String bucket, ObjectMeta meta, String eventName) { deliver(bucket, meta.key(), eventName, meta); }
+  public void created(String bucket, ObjectMeta meta, String eventName) {
+    deliver(bucket, meta.key(), meta.versionId(), eventName, meta);
+  }
 
   @Override
-  public void removed(String bucket, String key, String eventName) { deliver(bucket, key, eventName, null); }
+  public void removed(String bucket, String key, String versionId, String eventName) {
+    deliver(bucket, key, versionId, eventName, null);
+  }
 
-  private void deliver(String bucket, String key, String eventName, ObjectMeta meta) {
+  private void deliver(String bucket, String key, String versionId, String eventName, ObjectMeta meta) {
     NotificationConfig config = configs.get(bucket, BucketConfigs.Kind.NOTIFICATION, NotificationConfig.class)
         .orElse(NotificationConfig.EMPTY);
     if (config.queues().isEmpty()) return;
-    EventRecords.Change change = new EventRecords.Change(bucket, key, eventName, meta,
+    EventRecords.Change change = new EventRecords.Change(bucket, key, versionId, eventName, meta,
         String.format("%016X", sequencer.incrementAndGet()), clock.millis());
     for (QueueNotification q : config.queues()) {
       if (!NotificationRules.matches(q, eventName, key)) continue;

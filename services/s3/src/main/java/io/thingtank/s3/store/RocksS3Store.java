@@ -47,7 +47,11 @@ public final class RocksS3Store implements S3Store {
   @Override
   public Optional<List<Part>> deleteBucketIfEmpty(String name) {
     if (!table.range(S3Keys.objects(name), Keys.prefixEnd(S3Keys.objects(name)), 1).isEmpty()) return Optional.empty();
-    RocksEngine.Batch batch = engine.batch().delete(table, S3Keys.bucket(name));
+    if (!table.range(VersionKeys.versions(name), Keys.prefixEnd(VersionKeys.versions(name)), 1).isEmpty()) {
+      return Optional.empty();
+    }
+    RocksEngine.Batch batch = engine.batch().delete(table, S3Keys.bucket(name))
+        .delete(table, VersionKeys.versioning(name)).delete(table, VersionKeys.lifecycle(name));
     List<Part> parts = new ArrayList<>();
     for (Upload u : uploads(name)) {
       batch.delete(table, S3Keys.upload(name, u.uploadId()));
@@ -73,22 +77,6 @@ public final class RocksS3Store implements S3Store {
   @Override
   public Optional<ObjectMeta> object(String bucket, String key) {
     return read(table.get(S3Keys.object(bucket, key)), ObjectMeta.class);
-  }
-
-  @Override
-  public Optional<ObjectMeta> putObject(String bucket, ObjectMeta meta) {
-    byte[] k = S3Keys.object(bucket, meta.key());
-    Optional<ObjectMeta> previous = read(table.get(k), ObjectMeta.class);
-    table.put(k, encode(meta));
-    return previous;
-  }
-
-  @Override
-  public Optional<ObjectMeta> deleteObject(String bucket, String key) {
-    byte[] k = S3Keys.object(bucket, key);
-    Optional<ObjectMeta> previous = read(table.get(k), ObjectMeta.class);
-    if (previous.isPresent()) table.delete(k);
-    return previous;
   }
 
   @Override
@@ -140,20 +128,11 @@ public final class RocksS3Store implements S3Store {
   }
 
   @Override
-  public Optional<ObjectMeta> completeUpload(String bucket, String uploadId, ObjectMeta meta) {
-    byte[] k = S3Keys.object(bucket, meta.key());
-    Optional<ObjectMeta> previous = read(table.get(k), ObjectMeta.class);
-    RocksEngine.Batch batch = engine.batch().put(table, k, encode(meta)).delete(table, S3Keys.upload(bucket, uploadId));
-    for (Part p : parts(uploadId)) batch.delete(table, S3Keys.part(uploadId, p.partNumber()));
-    engine.write(batch);
-    return previous;
-  }
-
-  @Override
   public Set<String> referencedBlobs() {
     Set<String> ids = new HashSet<>();
     table.scanPrefix(new byte[] {S3Keys.OBJECT}, (k, v) -> ids.add(decode(v, ObjectMeta.class).blobId()));
     table.scanPrefix(new byte[] {S3Keys.PART}, (k, v) -> ids.add(decode(v, Part.class).blobId()));
+    table.scanPrefix(new byte[] {VersionKeys.VERSION}, (k, v) -> ids.add(decode(v, ObjectMeta.class).blobId()));
     return ids;
   }
 

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * S3's metadata: buckets, the object index, multipart uploads and their parts. Blocking: call
+ * S3's metadata: buckets, the object index (the current version of each key; written through
+ * {@link VersionStore#apply}), multipart uploads and their parts. Blocking: call
  * it on the store executor keyed by bucket name, so writes to one bucket are serialised and a
  * read-modify-write (put returning the previous version) is atomic.
  */
@@ -20,8 +21,9 @@ public interface S3Store {
   void putBucket(Bucket b);
 
   /**
-   * Removes a bucket that holds no objects, discarding its unfinished multipart uploads; returns
-   * their parts (whose blobs the caller deletes), or empty when objects remain.
+   * Removes a bucket that holds no objects and no versions, with its versioning and lifecycle
+   * configuration, discarding its unfinished multipart uploads; returns their parts (whose blobs
+   * the caller deletes), or empty when objects or versions remain.
    */
   Optional<List<Part>> deleteBucketIfEmpty(String name);
 
@@ -29,11 +31,6 @@ public interface S3Store {
   List<Bucket> buckets(String after, int limit);
 
   Optional<ObjectMeta> object(String bucket, String key);
-
-  /** Stores the current version and returns the one it replaced. */
-  Optional<ObjectMeta> putObject(String bucket, ObjectMeta meta);
-
-  Optional<ObjectMeta> deleteObject(String bucket, String key);
 
   /** Visits objects whose key starts with {@code prefix} and is >= {@code from}, in key order, until false. */
   void scanObjects(String bucket, String prefix, String from, ObjectVisitor visitor);
@@ -51,9 +48,6 @@ public interface S3Store {
   Optional<Part> putPart(String uploadId, Part p);
 
   List<Part> parts(String uploadId);
-
-  /** Completes an upload atomically: the object becomes current, the upload and part rows go. */
-  Optional<ObjectMeta> completeUpload(String bucket, String uploadId, ObjectMeta meta);
 
   /** Every blob id referenced by an object or part (for the start-up sweep). */
   java.util.Set<String> referencedBlobs();

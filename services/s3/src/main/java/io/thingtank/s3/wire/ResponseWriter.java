@@ -41,6 +41,7 @@ public final class ResponseWriter {
     S3Response res = e.status() == 304 ? S3Response.status(304) : S3Response.xml(e.status(),
         XmlOut.plain("Error").el("Code", e.code()).el("Message", e.getMessage())
             .el("Resource", resource).el("RequestId", requestId));
+    if (e instanceof HeaderedError h) h.headers().forEach(res::header);
     if (http.isEnded()) {
       write(http, res, requestId);
       return;

@@ -39,6 +39,16 @@ public final class WampMessageBus implements MessageBus {
     return publishWithId(from, topic, args, kwargs, Map.of()).mapEmpty();
   }
 
+  @Override
+  public boolean reaches(BusPrincipal from, String topic) {
+    Router r = router.get();
+    Realm realm = r == null ? null : r.realm(from.realm());
+    if (realm == null) return true; // publish answers no_such_realm
+    LocalSession own = sessions.get(from);
+    Session s = own == null ? null : own.session; // null or stale: its own subscriptions count, so true
+    return realm.reaches(topic, s == null ? 0 : s.id());
+  }
+
   /** Publishes with extra PUBLISH options; completes with the publication id. */
   public Future<Long> publishWithId(BusPrincipal from, String topic, List<Object> args, Map<String, Object> kwargs,
       Map<String, Object> options) {

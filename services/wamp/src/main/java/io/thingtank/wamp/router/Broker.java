@@ -23,10 +23,12 @@ final class Broker {
   final UriIndex<Subscription> index = new UriIndex<>();
   final Map<Long, Subscription> byId = new HashMap<>();
   private final Retention retention;
+  final Listeners listeners;
 
   Broker(Realm realm, Retention retention) {
     this.realm = realm;
     this.retention = retention;
+    this.listeners = new Listeners(realm.config().history());
   }
 
   void publish(Session from, Message.Publish p) {
@@ -111,6 +113,7 @@ final class Broker {
         byId.put(sub.id, sub);
       }
       boolean added = sub.subscribers.add(s);
+      if (added) listeners.add(sub.uri, sub.match, s.id());
       s.subscriptions.add(sub);
       s.peer().send(new Message.Subscribed(m.request(), sub.id));
       if (!m.topic().startsWith("wamp.")) {
@@ -146,7 +149,7 @@ final class Broker {
 
   /** Removes {@code s} from {@code sub}, deleting the subscription when it was the last subscriber. */
   void remove(Session s, Subscription sub) {
-    sub.subscribers.remove(s);
+    if (sub.subscribers.remove(s)) listeners.remove(sub.uri, sub.match, s.id());
     s.subscriptions.remove(sub);
     boolean meta = !sub.uri.startsWith("wamp.");
     if (meta) realm.metaEvent("wamp.subscription.on_unsubscribe", s.id(), sub.id);

@@ -62,6 +62,13 @@ public final class Realm {
 
   public RealmConfig config() { return config; }
 
+  /**
+   * Whether an event on {@code topic} would now reach a session other than {@code excluded}
+   * (0: none excluded) or an event-history rule. Any thread; a subscription made at the same
+   * moment may not be seen yet.
+   */
+  public boolean reaches(String topic, long excluded) { return broker.listeners.reach(topic, excluded); }
+
   /** Runs {@code task} on the realm's context (at once when already there). */
   public void execute(Runnable task) { context.execute(task); }
 

@@ -1,22 +1,15 @@
 package io.thingtank.wamp.router;
 
-import java.util.regex.Pattern;
-
 /**
  * URI syntax (WAMP §5.1.1): loose URIs are dot-separated non-empty components without
  * whitespace, '.' or '#'; strict URIs use only lower-case letters, digits and '_'. Wildcard
  * patterns may leave components empty; prefix patterns may be empty or end in a dot.
  */
 public final class UriRules {
-  private static final Pattern LOOSE = Pattern.compile("^([^\\s.#]+\\.)*([^\\s.#]+)$");
-  private static final Pattern STRICT = Pattern.compile("^([0-9a-z_]+\\.)*([0-9a-z_]+)$");
-  private static final Pattern LOOSE_EMPTY = Pattern.compile("^(([^\\s.#]+\\.)|\\.)*([^\\s.#]+)?$");
-  private static final Pattern PREFIX = Pattern.compile("^([^\\s.#]+\\.)*([^\\s.#]*)$");
-
   private UriRules() {}
 
   public static boolean valid(String uri, boolean strict) {
-    return uri != null && (strict ? STRICT : LOOSE).matcher(uri).matches();
+    return uri != null && components(uri, strict, false, false);
   }
 
   /** Whether {@code uri} is a valid pattern for the match policy (exact, prefix or wildcard). */
@@ -24,10 +17,38 @@ public final class UriRules {
     if (uri == null) return false;
     return switch (match) {
       case "exact" -> valid(uri, strict);
-      case "prefix" -> PREFIX.matcher(uri).matches();
-      case "wildcard" -> LOOSE_EMPTY.matcher(uri).matches();
+      case "prefix" -> components(uri, false, true, false);
+      case "wildcard" -> components(uri, false, true, true);
       default -> false;
     };
+  }
+
+  /**
+   * One pass over the characters (no regex: this runs on every CALL and PUBLISH). Components
+   * must be non-empty unless {@code emptyInside} (wildcards) or it is the last one and
+   * {@code emptyLast} (prefixes, wildcards).
+   */
+  private static boolean components(String uri, boolean strict, boolean emptyLast, boolean emptyInside) {
+    int componentLength = 0;
+    for (int i = 0, n = uri.length(); i < n; i++) {
+      char c = uri.charAt(i);
+      if (c == '.') {
+        if (componentLength == 0 && !emptyInside) return false;
+        componentLength = 0;
+      } else if (strict ? !strictChar(c) : !looseChar(c)) {
+        return false;
+      } else {
+        componentLength++;
+      }
+    }
+    return componentLength > 0 || emptyLast;
+  }
+
+  private static boolean strictChar(char c) { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'; }
+
+  /** Not '#' nor whitespace as java.util.regex's {@code \\s} has it. */
+  private static boolean looseChar(char c) {
+    return c != '#' && c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r';
   }
 
   /** Wildcard match (WAMP §14.4.6): same component count, empty pattern components match any. */

@@ -3,11 +3,13 @@ package io.thingtank.wamp.transport;
 import io.thingtank.wamp.router.Router;
 import io.thingtank.wamp.wire.Encoded;
 import io.thingtank.wamp.wire.Encoding;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
-import java.nio.charset.StandardCharsets;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,8 @@ import java.util.Map;
 public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
   public static final List<String> SUB_PROTOCOLS = List.of("wamp.2.json", "wamp.2.msgpack", "wamp.2.cbor",
       "wamp.2.json.batched", "wamp.2.msgpack.batched", "wamp.2.cbor.batched");
+  /** Vert.x's default maxWebSocketFrameSize: what every client accepts in one frame. */
+  private static final int SINGLE_FRAME = 65536;
   private final Router router;
 
   public WebSocketEndpoint(Router router) { this.router = router; }
@@ -48,7 +52,7 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
           ws.close((short) 1008, "reading too slowly");
           return;
         }
-        budget.track(text ? ws.writeTextMessage(m.text()) : ws.writeBinaryMessage(Buffer.buffer(m.bytes())), m.length());
+        budget.track(WebSocketEndpoint.write(ws, text, m), m.length());
       }
 
       @Override public void close() { ws.close(); }
@@ -61,8 +65,8 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
       }
     };
     WampConnection c = new WampConnection(router, enc, t);
-    ws.textMessageHandler(s -> c.onFrame(s.getBytes(StandardCharsets.UTF_8)));
-    ws.binaryMessageHandler(b -> c.onFrame(b.getBytes()));
+    WebSocketMessages messages = new WebSocketMessages(c::onFrame, () -> ws.close((short) 1009, "message too big"));
+    ws.frameHandler(messages::frame);
     long keepalive = router.config().keepaliveMillis();
     // WebSocket keepalive: a PING every keepaliveMs (the client's PONG keeps NATs and proxies open).
     long timer = keepalive > 0 ? io.vertx.core.Vertx.currentContext().owner()
@@ -72,5 +76,17 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
       c.onClose();
     });
     ws.exceptionHandler(e -> ws.close());
+  }
+
+  /**
+   * One message as one final frame of the encoded bytes (a JSON text frame carries the UTF-8
+   * bytes as they are, with no String made); larger ones through Vert.x, which fragments them.
+   */
+  private static Future<Void> write(ServerWebSocket ws, boolean text, Encoded m) {
+    if (m.length() > SINGLE_FRAME) {
+      return text ? ws.writeTextMessage(m.text()) : ws.writeBinaryMessage(Buffer.buffer(m.bytes()));
+    }
+    return ws.writeFrame(new WebSocketFrameImpl(text ? WebSocketFrameType.TEXT : WebSocketFrameType.BINARY,
+        m.bytes(), true));
   }
 }

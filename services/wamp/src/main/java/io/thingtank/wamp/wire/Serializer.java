@@ -15,7 +15,8 @@ import org.msgpack.jackson.dataformat.MessagePackFactory;
 /**
  * The three WAMP serializers (WAMP §5.2; CBOR as in later drafts): JSON, MessagePack and CBOR, each a
  * Jackson mapper between wire bytes and a message as a {@code List<Object>} of maps, lists,
- * strings, numbers, booleans, nulls and {@code byte[]}. Thread-safe.
+ * strings, numbers, booleans, nulls and {@code byte[]}. JSON keeps the payload of incoming
+ * messages as bytes and splices it into outgoing ones ({@link JsonPassthrough}). Thread-safe.
  */
 public enum Serializer {
   JSON(1, "json", jsonMapper()),
@@ -49,20 +50,34 @@ public enum Serializer {
   public List<Object> decode(byte[] bytes, int offset, int length) {
     Object v;
     try {
+      if (this == JSON) return JsonPassthrough.decode(mapper, bytes, offset, length);
       v = mapper.readValue(bytes, offset, length, Object.class);
+    } catch (MalformedMessageException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new MalformedMessageException("cannot decode " + name + ": " + e.getMessage());
     }
     if (!(v instanceof List<?> list)) throw new MalformedMessageException("message is not an array");
     @SuppressWarnings("unchecked") List<Object> msg = (List<Object>) list;
-    return this == JSON ? JsonBinary.decodeStrings(msg) : msg;
+    return msg;
+  }
+
+  /** Decodes one value of {@code type} (a payload kept as bytes and read later). */
+  @SuppressWarnings("unchecked")
+  <T> T decodeValue(byte[] bytes, int offset, int length, Class<? super T> type) {
+    try {
+      Object v = mapper.readValue(bytes, offset, length, type);
+      return (T) (this == JSON ? JsonBinary.decodeStrings(v) : v);
+    } catch (IOException e) {
+      throw new MalformedMessageException("cannot decode " + name + ": " + e.getMessage());
+    }
   }
 
   public List<Object> decode(byte[] bytes) { return decode(bytes, 0, bytes.length); }
 
   public byte[] encode(List<Object> message) {
     try {
-      return mapper.writeValueAsBytes(message);
+      return this == JSON ? JsonPassthrough.encode(mapper, message) : mapper.writeValueAsBytes(message);
     } catch (IOException e) {
       throw new MalformedMessageException("cannot encode " + name + ": " + e.getMessage());
     }
