@@ -17,14 +17,14 @@ port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do grep -q READY "$work/server.log" && break; sleep 0.5; done
-read -r _ main_id main_secret < <(grep '^KEY' "$work/server.log" | sed -n 1p)
-read -r _ alt_id alt_secret < <(grep '^KEY' "$work/server.log" | sed -n 2p)
+read -r _ main_id main_secret main_user main_name < <(grep '^KEY' "$work/server.log" | sed -n 1p)
+read -r _ alt_id alt_secret alt_user alt_name < <(grep '^KEY' "$work/server.log" | sed -n 2p)
 section() { printf '[%s]\ndisplay_name = %s\nuser_id = %s\nemail = %s@example.com\naccess_key = %s\nsecret_key = %s\n%s\n' "$@"; }
 {
   printf '[DEFAULT]\nhost = 127.0.0.1\nport = %s\nis_secure = False\nssl_verify = False\n' "$port"
   printf '[fixtures]\nbucket prefix = tt-{random}-\n'
-  section "s3 main" thingtank main main "$main_id" "$main_secret" "api_name = us-east-1"
-  section "s3 alt" alt alt alt "$alt_id" "$alt_secret" ""
+  section "s3 main" "$main_name" "$main_user" main "$main_id" "$main_secret" "api_name = us-east-1"
+  section "s3 alt" "$alt_name" "$alt_user" alt "$alt_id" "$alt_secret" ""
   section "s3 tenant" tenant tenant tenant "$alt_id" "$alt_secret" "tenant = none"
   for s in "iam" "iam root" "iam alt root"; do section "$s" iam iam iam "$alt_id" "$alt_secret" ""; done
 } > "$work/s3tests.conf"

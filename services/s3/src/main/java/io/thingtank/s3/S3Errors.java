@@ -133,4 +133,8 @@ public final class S3Errors {
     return new AwsError("SignatureDoesNotMatch", "The request signature we calculated does not match the signature"
         + " you provided. Check your key and signing method.", 403);
   }
+
+  public static AwsError accessControlListNotSupported() {
+    return new AwsError("AccessControlListNotSupported", "The bucket does not allow ACLs", 400);
+  }
 }

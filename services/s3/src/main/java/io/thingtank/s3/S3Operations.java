@@ -1,5 +1,6 @@
 package io.thingtank.s3;
 
+import io.thingtank.s3.handler.AclHandlers;
 import io.thingtank.s3.handler.BucketHandlers;
 import io.thingtank.s3.handler.BucketPolicyHandlers;
 import io.thingtank.s3.handler.CorsHandlers;
@@ -11,10 +12,12 @@ import io.thingtank.s3.handler.LifecycleHandlers;
 import io.thingtank.s3.handler.ListObjectsHandler;
 import io.thingtank.s3.handler.ListVersionsHandler;
 import io.thingtank.s3.handler.MultipartHandlers;
+import io.thingtank.s3.handler.NotificationHandlers;
 import io.thingtank.s3.handler.ObjectAttributesHandler;
+import io.thingtank.s3.handler.OwnershipHandlers;
 import io.thingtank.s3.handler.PostObjectHandler;
+import io.thingtank.s3.handler.PublicAccessBlockHandlers;
 import io.thingtank.s3.handler.PutObjectHandler;
-import io.thingtank.s3.handler.BucketSettingsHandlers;
 import io.thingtank.s3.handler.S3Handler;
 import io.thingtank.s3.handler.TaggingHandlers;
 import io.thingtank.s3.handler.VersioningHandlers;
@@ -61,9 +64,6 @@ final class S3Operations {
     m.put(S3Operation.GetBucketTagging, tagging::getBucket);
     m.put(S3Operation.PutBucketTagging, tagging::putBucket);
     m.put(S3Operation.DeleteBucketTagging, tagging::deleteBucket);
-    BucketSettingsHandlers settings = new BucketSettingsHandlers(ctx);
-    m.put(S3Operation.GetBucketAcl, settings::getAcl);
-    m.put(S3Operation.PutBucketAcl, settings::putAcl);
     m.put(S3Operation.PostObject, new PostObjectHandler(ctx));
     VersioningHandlers versioning = new VersioningHandlers(ctx);
     m.put(S3Operation.GetBucketVersioning, versioning::get);
@@ -82,6 +82,22 @@ final class S3Operations {
     m.put(S3Operation.GetBucketCors, cors::get);
     m.put(S3Operation.DeleteBucketCors, cors::delete);
     m.put(S3Operation.CorsPreflight, cors::preflight);
+    NotificationHandlers notifications = new NotificationHandlers(ctx);
+    m.put(S3Operation.PutBucketNotificationConfiguration, notifications::put);
+    m.put(S3Operation.GetBucketNotificationConfiguration, notifications::get);
+    AclHandlers acls = new AclHandlers(ctx);
+    m.put(S3Operation.GetBucketAcl, acls::getBucket);
+    m.put(S3Operation.PutBucketAcl, acls::putBucket);
+    m.put(S3Operation.GetObjectAcl, acls::getObject);
+    m.put(S3Operation.PutObjectAcl, acls::putObject);
+    OwnershipHandlers ownership = new OwnershipHandlers(ctx);
+    m.put(S3Operation.PutBucketOwnershipControls, ownership::put);
+    m.put(S3Operation.GetBucketOwnershipControls, ownership::get);
+    m.put(S3Operation.DeleteBucketOwnershipControls, ownership::delete);
+    PublicAccessBlockHandlers publicAccess = new PublicAccessBlockHandlers(ctx);
+    m.put(S3Operation.PutPublicAccessBlock, publicAccess::put);
+    m.put(S3Operation.GetPublicAccessBlock, publicAccess::get);
+    m.put(S3Operation.DeletePublicAccessBlock, publicAccess::delete);
     return m;
   }
 }

@@ -6,11 +6,16 @@ import io.thingtank.aws.OperationHandler;
 import io.thingtank.aws.StreamingAwsService;
 import io.thingtank.core.Platform;
 import io.thingtank.core.bus.MessageBus;
-import io.thingtank.s3.notify.BusEvents;
-import io.thingtank.s3.notify.S3Events;
-import io.thingtank.s3.store.BlobFiles;
+import io.thingtank.core.queue.QueueSink;
+import io.thingtank.s3.access.Principals;
 import io.thingtank.s3.lifecycle.Expirations;
 import io.thingtank.s3.lifecycle.LifecycleSweeper;
+import io.thingtank.s3.notify.BusEvents;
+import io.thingtank.s3.notify.FanOutEvents;
+import io.thingtank.s3.notify.QueueEvents;
+import io.thingtank.s3.notify.S3Events;
+import io.thingtank.s3.store.BlobFiles;
+import io.thingtank.s3.store.RocksBucketConfigs;
 import io.thingtank.s3.store.RocksLifecycleStore;
 import io.thingtank.s3.store.RocksS3Store;
 import io.thingtank.s3.store.RocksVersionStore;
@@ -21,7 +26,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +61,17 @@ public final class S3Service implements StreamingAwsService {
     List<String> domains = new ArrayList<>(S3Dispatcher.defaultDomains());
     var section = platform.config().section("s3");
     section.path("domains").forEach(d -> domains.add(0, d.asText()));
+    RocksBucketConfigs configs = new RocksBucketConfigs(platform.storage());
+    Supplier<Optional<QueueSink>> queues = () -> platform.lookup(QueueSink.class);
+    S3Events events = new FanOutEvents(List.of(busEvents(platform),
+        new QueueEvents(configs, queues, platform.config().region(), platform.clock())));
     S3Context ctx = new S3Context(new RocksS3Store(platform.storage()), new RocksVersionStore(platform.storage()),
         new RocksLifecycleStore(platform.storage()),
         new Expirations(section.path("lifecycleDayMillis").asLong(DAY_MILLIS)),
         new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
         platform.executor(), platform.vertx(), platform.clock(), platform.config().region(),
-        id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null), events(platform));
+        id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null), events, configs, queues,
+        new Principals(() -> platform.identity().keys()));
     return ctx.executor().submit("s3-sweep", () -> ctx.blobs().sweep(ctx.store().referencedBlobs()))
         .onSuccess(n -> {
           if (n > 0) LOG.info("S3 start-up sweep removed {} leftover files", n);
@@ -84,8 +96,11 @@ public final class S3Service implements StreamingAwsService {
     return sweeper.whenIdle();
   }
 
-  /** Events go to the WAMP bus when this process has one ({@code s3.realm}, {@code s3.topicPrefix}). */
-  private static S3Events events(Platform platform) {
+  /**
+   * Events go to the WAMP bus when this process has one ({@code s3.realm}, {@code s3.topicPrefix});
+   * they go to SQS queues as the buckets' notification configurations say ({@code QueueEvents}).
+   */
+  private static S3Events busEvents(Platform platform) {
     var section = platform.config().section("s3");
     return platform.lookup(MessageBus.class).<S3Events>map(bus -> new BusEvents(bus,
         section.path("realm").asText("realm1"), section.path("topicPrefix").asText("thingtank.s3"),

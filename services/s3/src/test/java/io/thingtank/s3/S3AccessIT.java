@@ -71,7 +71,8 @@ class S3AccessIT {
   @Test void corsConfigurationPreflightAndResponseHeaders() throws Exception {
     s3.createBucket(b -> b.bucket("web"));
     s3.putBucketAcl(b -> b.bucket("web").acl(software.amazon.awssdk.services.s3.model.BucketCannedACL.PUBLIC_READ));
-    s3.putObject(b -> b.bucket("web").key("app.js"), RequestBody.fromString("console.log(1)"));
+    s3.putObject(b -> b.bucket("web").key("app.js").acl(software.amazon.awssdk.services.s3.model.ObjectCannedACL.PUBLIC_READ),
+        RequestBody.fromString("console.log(1)"));
     s3.putBucketCors(b -> b.bucket("web").corsConfiguration(c -> c.corsRules(CORSRule.builder()
         .allowedOrigins("https://*.example.com").allowedMethods("GET", "PUT").allowedHeaders("x-amz-*", "content-type")
         .exposeHeaders("ETag").maxAgeSeconds(600).build())));

@@ -3,9 +3,14 @@ package io.thingtank.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.thingtank.core.ManualClock;
+import io.thingtank.sqs.SqsService;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.AbortIncompleteMultipartUpload;
 import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
@@ -26,11 +32,15 @@ import software.amazon.awssdk.services.s3.model.NoncurrentVersionExpiration;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Lifecycle configuration with the AWS SDK for Java v2, and the sweeper applying it. The node
  * runs on a {@link ManualClock} with a 10-second lifecycle "day" ({@code lifecycleDayMillis}),
- * and the test runs each sweep itself: nothing waits for real time.
+ * and the test runs each sweep itself: nothing waits for real time. SQS runs beside S3 to receive
+ * the lifecycle's event notifications.
  */
 class S3LifecycleIT {
   static final long DAY = 10_000;
@@ -38,15 +48,19 @@ class S3LifecycleIT {
   static ManualClock clock = new ManualClock(System.currentTimeMillis());
   static S3TestNode tt;
   static S3Client s3;
+  static SqsClient sqs;
 
   @BeforeAll static void start() {
     tt = new S3TestNode(dir, clock, JsonNodeFactory.instance.objectNode().put("lifecycleDayMillis", DAY)
-        .put("lifecyclePeriodMillis", TimeUnit.DAYS.toMillis(1)));
+        .put("lifecyclePeriodMillis", TimeUnit.DAYS.toMillis(1)), List.of(new SqsService()));
     s3 = tt.client();
+    sqs = SqsClient.builder().endpointOverride(URI.create(tt.endpoint())).region(Region.US_EAST_1)
+        .credentialsProvider(tt.credentials()).build();
   }
 
   @AfterAll static void stop() {
     s3.close();
+    sqs.close();
     tt.close();
   }
 
@@ -213,6 +227,40 @@ class S3LifecycleIT {
     assertThatThrownBy(() -> s3.listParts(b -> b.bucket("lc-mp").key("up/x").uploadId(stale)))
         .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode())
             .isEqualTo("NoSuchUpload"));
+  }
+
+  @Test void expirationsRaiseLifecycleEvents() throws Exception {
+    // GIVEN a versioned bucket whose expirations and removals are sent to a queue, and two versions of a key
+    s3.createBucket(b -> b.bucket("lc-events"));
+    s3.putBucketVersioning(b -> b.bucket("lc-events").versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
+    String url = sqs.createQueue(b -> b.queueName("lc-events")).queueUrl();
+    String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
+        .get(QueueAttributeName.QUEUE_ARN);
+    s3.putBucketNotificationConfiguration(b -> b.bucket("lc-events").notificationConfiguration(n -> n.queueConfigurations(
+        q -> q.id("expiry").queueArn(arn).eventsWithStrings("s3:LifecycleExpiration:*", "s3:ObjectRemoved:*"))));
+    String v1 = s3.putObject(b -> b.bucket("lc-events").key("k"), RequestBody.fromString("1")).versionId();
+    s3.putObject(b -> b.bucket("lc-events").key("k"), RequestBody.fromString("2"));
+    lifecycle("lc-events", rule("all", "").expiration(e -> e.days(1)).noncurrentVersionExpiration(n -> n.noncurrentDays(1))
+        .build());
+
+    // WHEN two days pass
+    clock.advance(2 * DAY);
+    sweep();
+
+    // THEN the current version gets a delete marker and the old noncurrent one goes, each with its lifecycle event
+    String marker = s3.listObjectVersions(b -> b.bucket("lc-events")).deleteMarkers().get(0).versionId();
+    List<JsonNode> records = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    for (int i = 0; i < 50 && records.size() < 3; i++) {
+      for (Message m : sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages()) {
+        records.add(json.readTree(m.body()));
+        sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+      }
+      if (records.size() < 3) Thread.sleep(100);
+    }
+    assertThat(records).extracting(r -> r.path("Event").asText("") + r.at("/Records/0/eventName").asText("") + " "
+        + r.at("/Records/0/s3/object/versionId").asText("")).containsExactlyInAnyOrder("s3:TestEvent ",
+        "LifecycleExpiration:DeleteMarkerCreated " + marker, "LifecycleExpiration:Delete " + v1);
   }
 
   @Test void boto3AndAwsCli(@TempDir Path work) throws Exception {

@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * A ThingTank S3 node in its own process (kill -9 tests, conformance runs): {@code S3Main DATA_DIR
  * PORT [keys]}; with {@code keys} it makes sure two access keys exist and prints them as
- * {@code KEY id secret}; then prints READY. System properties {@code thingtank.s3.lifecycleDayMillis}
- * and {@code thingtank.s3.lifecyclePeriodMillis} set those knobs of the {@code s3} config section.
+ * {@code KEY id secret canonicalUserId displayName}; then prints READY. System properties
+ * {@code thingtank.s3.lifecycleDayMillis} and {@code thingtank.s3.lifecyclePeriodMillis} set those
+ * knobs of the {@code s3} config section.
  */
 public final class S3Main {
   private S3Main() {}
@@ -28,8 +29,14 @@ public final class S3Main {
         .withSection("s3", s3), List.of(gateway));
     if (args.length > 2 && args[2].equals("keys")) {
       var identity = node.platform().identity();
-      if (identity.keys().size() < 2) identity.create("s3-tests alt user");
-      identity.keys().forEach(k -> System.out.println("KEY " + k.accessKeyId() + " " + k.secretAccessKey()));
+      if (identity.keys().size() < 2) identity.create("alt");
+      var users = new io.thingtank.s3.access.Principals(identity::keys);
+      for (var k : identity.keys()) {
+        var user = users.byId(io.thingtank.aws.auth.SigV4Verifier.sha256Hex("thingtank-owner:" + k.accessKeyId()))
+            .orElseThrow();
+        System.out.println("KEY " + k.accessKeyId() + " " + k.secretAccessKey() + " " + user.id() + " "
+            + user.displayName().replace(' ', '_'));
+      }
     }
     System.out.println("READY");
     System.out.flush();

@@ -2,6 +2,7 @@ package io.thingtank.s3;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.thingtank.aws.AwsService;
 import io.thingtank.core.Clock;
 import io.thingtank.core.Config;
 import io.thingtank.core.Node;
@@ -10,6 +11,7 @@ import io.thingtank.edge.aws.AwsGatewayModule;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -27,11 +29,18 @@ final class S3TestNode implements AutoCloseable {
 
   final S3Service service = new S3Service();
 
-  S3TestNode(Path dir) { this(dir, Clock.SYSTEM, JsonNodeFactory.instance.objectNode()); }
+  S3TestNode(Path dir) { this(dir, List.of()); }
+
+  /** A node with these other AWS services beside S3 on the AWS port (e.g. SQS for event notifications). */
+  S3TestNode(Path dir, List<AwsService> others) { this(dir, Clock.SYSTEM, JsonNodeFactory.instance.objectNode(), others); }
 
   /** A node on {@code clock} with this {@code s3} config section. */
-  S3TestNode(Path dir, Clock clock, ObjectNode s3Section) {
-    gateway = new AwsGatewayModule(List.of(service));
+  S3TestNode(Path dir, Clock clock, ObjectNode s3Section) { this(dir, clock, s3Section, List.of()); }
+
+  S3TestNode(Path dir, Clock clock, ObjectNode s3Section, List<AwsService> others) {
+    List<AwsService> services = new ArrayList<>(others);
+    services.add(service);
+    gateway = new AwsGatewayModule(services);
     // A fixed free port: with port 0 the second listener instance fails to bind (core ListenerDeployer).
     node = Node.start(Config.forTest(dir).with(b -> b.awsPort = freePort()).withSection("s3", s3Section), clock,
         List.of(gateway));

@@ -25,6 +25,12 @@ public final class Actions {
       case PutBucketCors, DeleteBucketCors -> "PutBucketCORS";
       case DeleteBucketTagging -> "PutBucketTagging";
       case DeleteObjectTagging -> "DeleteObjectTagging";
+      case GetBucketOwnershipControls -> "GetBucketOwnershipControls";
+      case PutBucketOwnershipControls, DeleteBucketOwnershipControls -> "PutBucketOwnershipControls";
+      case GetPublicAccessBlock -> "GetBucketPublicAccessBlock";
+      case PutPublicAccessBlock, DeletePublicAccessBlock -> "PutBucketPublicAccessBlock";
+      case GetBucketNotificationConfiguration -> "GetBucketNotification";
+      case PutBucketNotificationConfiguration -> "PutBucketNotification";
       default -> op.name();
     };
   }

@@ -2,7 +2,12 @@ package io.thingtank.s3.handler;
 
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.access.AclHeaders;
+import io.thingtank.s3.access.Principal;
+import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.Bucket;
+import io.thingtank.s3.model.OwnershipControls;
+import io.thingtank.s3.store.BucketConfigs;
 import io.thingtank.s3.wire.HttpDates;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
@@ -13,7 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
 
-/** CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation and ListBuckets (with pagination). */
+/** CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation and ListBuckets (the caller's, with pagination). */
 public final class BucketHandlers {
   private final S3Context ctx;
 
@@ -23,6 +28,9 @@ public final class BucketHandlers {
     String name = call.bucket();
     if (!Buckets.validName(name)) return Future.failedFuture(S3Errors.invalidBucketName());
     String acl = call.header("x-amz-acl");
+    Principal who = ctx.principals().of(call.auth());
+    Acl grants = AclHeaders.parse(call::header, who.user(), who.user(), ctx.principals());
+    OwnershipControls ownership = BucketCreation.ownership(call.header("x-amz-object-ownership"), grants);
     return call.body().toMemory(64 * 1024, S3Errors.malformedXml()).compose(body -> {
       String region = ctx.defaultRegion();
       if (body.bytes().length() > 0) {
@@ -30,10 +38,11 @@ public final class BucketHandlers {
         if (constraint != null && !constraint.isBlank()) region = constraint.trim();
       }
       Bucket b = new Bucket(name, ctx.now(), region, acl == null ? "private" : acl, null, null, null);
-      return ctx.onBucket(name, () -> ctx.store().createBucket(b));
-    }).compose(created -> created
-        ? Future.succeededFuture(S3Response.ok().header("location", "/" + name))
-        : Future.failedFuture(S3Errors.bucketAlreadyOwnedByYou()));
+      return ctx.onBucket(name, () -> {
+        BucketCreation.create(ctx, b, who, grants, ownership);
+        return S3Response.ok().header("location", "/" + name);
+      });
+    });
   }
 
   public Future<S3Response> head(S3Call call) {
@@ -47,6 +56,7 @@ public final class BucketHandlers {
       if (ctx.store().bucket(name).isEmpty()) throw S3Errors.noSuchBucket();
       var discarded = ctx.store().deleteBucketIfEmpty(name).orElseThrow(S3Errors::bucketNotEmpty);
       discarded.forEach(p -> ctx.blobs().delete(p.blobId()));
+      ctx.configs().deleteAll(name);
       return S3Response.noContent();
     });
   }
@@ -62,11 +72,12 @@ public final class BucketHandlers {
     String prefix = call.param("prefix");
     String token = call.param("continuation-token");
     String after = token == null ? null : new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-    return ctx.onBucket("", () -> ctx.store().buckets(after, Integer.MAX_VALUE)).map(all -> {
-      List<Bucket> matching = all.stream().filter(b -> prefix == null || b.name().startsWith(prefix)).toList();
+    Principal who = ctx.principals().of(call.auth());
+    return ctx.onBucket("", () -> ctx.store().buckets(after, Integer.MAX_VALUE).stream()
+        .filter(b -> prefix == null || b.name().startsWith(prefix)).filter(b -> ownedBy(b, who)).toList()).map(matching -> {
       List<Bucket> page = matching.subList(0, Math.min(max, matching.size()));
       XmlOut x = XmlOut.document("ListAllMyBucketsResult");
-      x.open("Owner").el("ID", OwnerIds.canonical(call)).el("DisplayName", "thingtank").close();
+      x.open("Owner").el("ID", who.id()).el("DisplayName", who.user() == null ? null : who.user().displayName()).close();
       x.open("Buckets");
       for (Bucket b : page) {
         x.open("Bucket").el("Name", b.name()).el("CreationDate", HttpDates.iso(b.createdMillis()))
@@ -80,6 +91,12 @@ public final class BucketHandlers {
       x.el("Prefix", prefix);
       return S3Response.xml(x);
     });
+  }
+
+  /** S3 lists the caller's own buckets (and here the owner-less ones made before owners were kept). */
+  private boolean ownedBy(Bucket b, Principal who) {
+    Acl.Owner owner = ctx.configs().get(b.name(), BucketConfigs.Kind.ACL, Acl.class).map(Acl::owner).orElse(null);
+    return owner == null || who.is(owner);
   }
 
   static int parseMax(String v, int cap) {

@@ -141,7 +141,7 @@ public final class CompleteMultipartHandler implements S3Handler {
     return new ObjectMeta(u.key(), blobId, d.size(), etag, ctx.now(), u.contentHeaders(), u.userMetadata(),
         u.storageClass(), d.algorithm(), checksum,
         "COMPOSITE".equals(u.checksumType()) && u.checksumAlgorithm() != null ? "COMPOSITE" : "FULL_OBJECT",
-        sizes, u.tags());
+        sizes, u.tags()).withAcl(u.acl());
   }
 
   /** A full-object checksum sent with the complete request must match the joined bytes. */

@@ -2,8 +2,10 @@ package io.thingtank.s3.handler;
 
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.access.ObjectAcls;
 import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.checksum.ChecksumAlgorithm;
+import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.version.VersionIds;
@@ -66,13 +68,15 @@ public final class CopyObjectHandler implements S3Handler {
     if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
     PutObjectHandler.checkConditionalWrite(call, ctx.store().object(call.bucket(), call.key()));
     boolean replace = metadataDirective.equals("REPLACE");
+    Acl acl = ObjectAcls.forNewObject(ctx, call, call::header);
     ctx.blobs().commit(blobId);
     ObjectMeta meta = new ObjectMeta(call.key(), blobId, d.size(), d.etag(), ctx.now(),
         replace ? ObjectHeaders.content(call) : source.contentHeaders(),
         replace ? ObjectHeaders.userMetadata(call) : source.userMetadata(),
         call.header("x-amz-storage-class") != null ? ObjectHeaders.storageClass(call) : source.storageClass(),
         d.algorithm(), d.checksum(), "FULL_OBJECT", List.of(),
-        taggingDirective.equals("REPLACE") ? ObjectHeaders.tags(call.header("x-amz-tagging")) : source.tags());
+        taggingDirective.equals("REPLACE") ? ObjectHeaders.tags(call.header("x-amz-tagging")) : source.tags())
+        .withAcl(acl);
     ObjectMeta stored = new ObjectVersions(ctx).put(call.bucket(), meta, null);
     ctx.events().created(call.bucket(), stored, "ObjectCreated:Copy");
     return stored;

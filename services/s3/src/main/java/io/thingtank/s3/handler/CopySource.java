@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
  * The {@code x-amz-copy-source} header: {@code [/]bucket/key[?versionId=...]}, URL-encoded
  * (S3 API Reference, CopyObject). {@code versionId} is null when the current version is meant.
  */
-record CopySource(String bucket, String key, String versionId) {
+public record CopySource(String bucket, String key, String versionId) {
 
-  static CopySource parse(String header) {
+  public static CopySource parse(String header) {
     if (header == null) throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key");
     String h = header.trim();
     int q = h.indexOf('?');

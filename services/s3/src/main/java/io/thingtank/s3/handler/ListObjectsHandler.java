@@ -76,7 +76,7 @@ public final class ListObjectsHandler {
       x.open("Contents").el("Key", enc(url, m.key())).el("LastModified", HttpDates.iso(m.lastModifiedMillis()))
           .el("ETag", m.quotedEtag()).el("ChecksumAlgorithm", m.checksumAlgorithm())
           .el("ChecksumType", m.checksumType()).el("Size", m.size()).el("StorageClass", m.storageClass());
-      if (owner) x.open("Owner").el("ID", OwnerIds.canonical(call)).el("DisplayName", "thingtank").close();
+      if (owner) OwnerIds.write(x, call, m);
       x.close();
     }
     for (String cp : p.prefixes()) x.open("CommonPrefixes").el("Prefix", enc(url, cp)).close();

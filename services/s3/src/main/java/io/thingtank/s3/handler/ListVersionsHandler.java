@@ -77,7 +77,8 @@ public final class ListVersionsHandler implements S3Handler {
           x.el("ETag", m.quotedEtag()).el("ChecksumAlgorithm", m.checksumAlgorithm())
               .el("ChecksumType", m.checksumType()).el("Size", m.size()).el("StorageClass", m.storageClass());
         }
-        x.open("Owner").el("ID", OwnerIds.canonical(call)).el("DisplayName", "thingtank").close().close();
+        OwnerIds.write(x, call, m);
+        x.close();
       }
       for (Item i : p.items()) {
         if (i.prefix() != null) x.open("CommonPrefixes").el("Prefix", ListObjectsHandler.enc(url, i.prefix())).close();

@@ -2,6 +2,7 @@ package io.thingtank.s3.handler;
 
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.access.ObjectAcls;
 import io.thingtank.s3.checksum.ChecksumAlgorithm;
 import io.thingtank.s3.model.Part;
 import io.thingtank.s3.model.Upload;
@@ -45,7 +46,7 @@ public final class MultipartHandlers {
         ObjectHeaders.tags(call.header("x-amz-tagging")));
     return ctx.onBucket(call.bucket(), () -> {
       if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
-      ctx.store().putUpload(call.bucket(), u);
+      ctx.store().putUpload(call.bucket(), u.withAcl(ObjectAcls.forNewObject(ctx, call, call::header)));
       return S3Response.xml(XmlOut.document("InitiateMultipartUploadResult").el("Bucket", call.bucket())
           .el("Key", call.key()).el("UploadId", u.uploadId()))
           .header("x-amz-checksum-algorithm", alg).header("x-amz-checksum-type", alg == null ? null : u.checksumType());

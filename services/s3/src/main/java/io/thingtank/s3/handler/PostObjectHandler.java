@@ -2,8 +2,10 @@ package io.thingtank.s3.handler;
 
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.access.ObjectAcls;
 import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.model.Bucket;
+import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.version.VersionIds;
@@ -142,11 +144,13 @@ public final class PostObjectHandler implements S3Handler {
     r.form().forEach((k, v) -> {
       if (k.startsWith("x-amz-meta-")) metadata.put(k.substring("x-amz-meta-".length()), v);
     });
+    Acl acl = ObjectAcls.forNewObject(ctx, call, h -> r.form().get(h.equals("x-amz-acl") ? "acl" : h));
     ctx.blobs().commit(blobId);
     BodyDigests.Result d = r.digests();
     ObjectMeta meta = new ObjectMeta(r.key(), blobId, d.size(), d.etag(), ctx.now(), content, metadata,
         r.form().getOrDefault("x-amz-storage-class", "STANDARD"), d.algorithm(), d.checksum(), "FULL_OBJECT",
-        List.of(), ObjectHeaders.tags(r.form().get("tagging")));
+        List.of(), ObjectHeaders.tags(r.form().get("tagging")))
+        .withAcl(acl);
     ObjectMeta stored = new ObjectVersions(ctx).put(call.bucket(), meta, null);
     ctx.events().created(call.bucket(), stored, "ObjectCreated:Post");
     return stored;

@@ -2,7 +2,9 @@ package io.thingtank.s3.handler;
 
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.access.ObjectAcls;
 import io.thingtank.s3.checksum.BodyDigests;
+import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.version.VersionIds;
@@ -43,10 +45,11 @@ public final class PutObjectHandler implements S3Handler {
           BodyDigests.Result d = body.digests();
           if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
           checkConditionalWrite(call, ctx.store().object(call.bucket(), call.key()));
+          Acl acl = ObjectAcls.forNewObject(ctx, call, call::header);
           ctx.blobs().commit(blobId);
           ObjectMeta meta = versions.put(call.bucket(), new ObjectMeta(call.key(), blobId, d.size(), d.etag(),
               ctx.now(), content, metadata, ObjectHeaders.storageClass(call), d.algorithm(), d.checksum(),
-              "FULL_OBJECT", List.of(), tags), null);
+              "FULL_OBJECT", List.of(), tags).withAcl(acl), null);
           ctx.events().created(call.bucket(), meta, "ObjectCreated:Put");
           var expiry = ctx.expirations().of(ctx.lifecycles().lifecycle(call.bucket()).orElse(null), meta);
           return S3Response.ok().header("x-amz-expiration", expiry == null ? null : expiry.header())

@@ -8,6 +8,7 @@ import io.thingtank.s3.model.Part;
 import io.thingtank.s3.model.Upload;
 import io.thingtank.s3.store.VersionStore.VersionStart;
 import io.thingtank.s3.version.ObjectVersions;
+import io.thingtank.s3.version.ObjectVersions.Removal;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.List;
  * versions (in a versioned bucket by adding a delete marker), noncurrent versions after
  * NoncurrentDays beyond the NewerNoncurrentVersions newest, delete markers left as a key's only
  * version (ExpiredObjectDeleteMarker, or Expiration Days), and aborts multipart uploads after
- * DaysAfterInitiation.
+ * DaysAfterInitiation. What it removes raises {@code s3:LifecycleExpiration:*} events; lifecycle
+ * delete markers have no recorded owner.
  * A pass walks each bucket in chunks of keys, each chunk one task on the bucket's store stripe,
  * so requests interleave with it. Passes do not overlap. Thread-safe.
  */
@@ -89,7 +91,7 @@ public final class LifecycleSweeper {
   private int sweepObject(String bucket, String key, LifecycleConfiguration config) {
     ObjectMeta current = ctx.store().object(bucket, key).orElse(null);
     if (current == null || !expired(expirations.of(config, current))) return 0;
-    versions.delete(bucket, key);
+    versions.delete(bucket, key, null, Removal.LIFECYCLE);
     return 1;
   }
 
@@ -97,7 +99,7 @@ public final class LifecycleSweeper {
     int removed = 0;
     List<ObjectMeta> all = ctx.versions().versions(bucket, key, Integer.MAX_VALUE);
     if (!all.isEmpty() && expired(expirations.of(config, all.get(0)))) {
-      versions.delete(bucket, key);
+      versions.delete(bucket, key, null, Removal.LIFECYCLE);
       removed++;
       all = ctx.versions().versions(bucket, key, Integer.MAX_VALUE);
     }
@@ -107,12 +109,12 @@ public final class LifecycleSweeper {
         noncurrentGone.add(all.get(i));
       }
     }
-    for (ObjectMeta v : noncurrentGone) versions.deleteVersion(bucket, key, v.versionId());
+    for (ObjectMeta v : noncurrentGone) versions.deleteVersion(bucket, key, v.versionId(), Removal.LIFECYCLE);
     removed += noncurrentGone.size();
     ObjectMeta newest = all.isEmpty() ? null : all.get(0);
     if (all.size() - noncurrentGone.size() == 1 && newest.deleteMarker()
         && config.rules().stream().anyMatch(r -> removesExpiredMarker(r, newest))) {
-      versions.deleteVersion(bucket, key, newest.versionId());
+      versions.deleteVersion(bucket, key, newest.versionId(), Removal.LIFECYCLE);
       removed++;
     }
     return removed;

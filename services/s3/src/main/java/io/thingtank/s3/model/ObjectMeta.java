@@ -15,30 +15,31 @@ import java.util.Map;
  *     version of a versioned bucket, else the id {@code VersionIds} made from {@code versionSeq}
  * @param versionSeq orders the versions of one key (larger is newer); 0 when never versioned
  * @param deleteMarker a delete marker: no body, no ETag
+ * @param acl this version's owner and grants; null for versions written before ACLs were kept
  */
 public record ObjectMeta(String key, String blobId, long size, String etag, long lastModifiedMillis,
     Map<String, String> contentHeaders, Map<String, String> userMetadata, String storageClass,
     ChecksumAlgorithm checksumAlgorithm, String checksum, String checksumType, List<Long> partSizes,
-    Map<String, String> tags, String versionId, long versionSeq, boolean deleteMarker) {
+    Map<String, String> tags, String versionId, long versionSeq, boolean deleteMarker, Acl acl) {
 
-  /** A new object, not yet given a version. */
+  /** A new object, not yet given a version nor an ACL (set with {@link #withVersion}, {@link #withAcl}). */
   public ObjectMeta(String key, String blobId, long size, String etag, long lastModifiedMillis,
       Map<String, String> contentHeaders, Map<String, String> userMetadata, String storageClass,
       ChecksumAlgorithm checksumAlgorithm, String checksum, String checksumType, List<Long> partSizes,
       Map<String, String> tags) {
     this(key, blobId, size, etag, lastModifiedMillis, contentHeaders, userMetadata, storageClass, checksumAlgorithm,
-        checksum, checksumType, partSizes, tags, null, 0, false);
+        checksum, checksumType, partSizes, tags, null, 0, false, null);
   }
 
-  /** A delete marker (S3 User Guide, "Working with delete markers"). */
-  public static ObjectMeta deleteMarker(String key, long nowMillis, String versionId, long versionSeq) {
+  /** A delete marker (S3 User Guide, "Working with delete markers"), owned by whoever deleted. */
+  public static ObjectMeta deleteMarker(String key, long nowMillis, String versionId, long versionSeq, Acl acl) {
     return new ObjectMeta(key, null, 0, null, nowMillis, Map.of(), Map.of(), "STANDARD", null, null, null, List.of(),
-        Map.of(), versionId, versionSeq, true);
+        Map.of(), versionId, versionSeq, true, acl);
   }
 
   public ObjectMeta withVersion(String id, long seq) {
     return new ObjectMeta(key, blobId, size, etag, lastModifiedMillis, contentHeaders, userMetadata, storageClass,
-        checksumAlgorithm, checksum, checksumType, partSizes, tags, id, seq, deleteMarker);
+        checksumAlgorithm, checksum, checksumType, partSizes, tags, id, seq, deleteMarker, acl);
   }
 
   /** The null version: written while versioning was never enabled or is suspended. */
@@ -53,6 +54,11 @@ public record ObjectMeta(String key, String blobId, long size, String etag, long
 
   public ObjectMeta withTags(Map<String, String> t) {
     return new ObjectMeta(key, blobId, size, etag, lastModifiedMillis, contentHeaders, userMetadata, storageClass,
-        checksumAlgorithm, checksum, checksumType, partSizes, t, versionId, versionSeq, deleteMarker);
+        checksumAlgorithm, checksum, checksumType, partSizes, t, versionId, versionSeq, deleteMarker, acl);
+  }
+
+  public ObjectMeta withAcl(Acl a) {
+    return new ObjectMeta(key, blobId, size, etag, lastModifiedMillis, contentHeaders, userMetadata, storageClass,
+        checksumAlgorithm, checksum, checksumType, partSizes, tags, versionId, versionSeq, deleteMarker, a);
   }
 }

@@ -41,14 +41,16 @@ public final class BusEvents implements S3Events {
     object.put("key", AwsUriEncoding.encode(meta.key(), true));
     object.put("size", meta.size());
     object.put("eTag", meta.etag());
+    if (meta.versionId() != null) object.put("versionId", meta.versionId());
     object.put("sequencer", sequence());
     publish(prefix + ".object.created", bucket, eventName, object);
   }
 
   @Override
-  public void removed(String bucket, String key, String eventName) {
+  public void removed(String bucket, String key, String versionId, String eventName) {
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("key", AwsUriEncoding.encode(key, true));
+    if (versionId != null) object.put("versionId", versionId);
     object.put("sequencer", sequence());
     publish(prefix + ".object.removed", bucket, eventName, object);
   }

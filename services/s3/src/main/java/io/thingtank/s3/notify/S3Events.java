@@ -10,12 +10,19 @@ public interface S3Events {
   S3Events NONE = new S3Events() {
     @Override public void created(String bucket, ObjectMeta meta, String eventName) {}
 
-    @Override public void removed(String bucket, String key, String eventName) {}
+    @Override public void removed(String bucket, String key, String versionId, String eventName) {}
   };
 
-  /** {@code eventName}: {@code ObjectCreated:Put}, {@code :Post}, {@code :Copy}, {@code :CompleteMultipartUpload}. */
+  /**
+   * {@code eventName}: {@code ObjectCreated:Put}, {@code :Post}, {@code :Copy}, {@code :CompleteMultipartUpload};
+   * the new version's id is {@code meta.versionId()} (null in a bucket that never had versioning).
+   */
   void created(String bucket, ObjectMeta meta, String eventName);
 
-  /** {@code eventName}: {@code ObjectRemoved:Delete}. */
-  void removed(String bucket, String key, String eventName);
+  /**
+   * {@code eventName}: {@code ObjectRemoved:Delete}, {@code ObjectRemoved:DeleteMarkerCreated},
+   * {@code LifecycleExpiration:Delete} or {@code LifecycleExpiration:DeleteMarkerCreated};
+   * {@code versionId} is the removed version's or the new marker's (null when never versioned).
+   */
+  void removed(String bucket, String key, String versionId, String eventName);
 }

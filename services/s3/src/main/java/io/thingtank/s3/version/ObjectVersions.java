@@ -2,6 +2,7 @@ package io.thingtank.s3.version;
 
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
+import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.model.VersioningConfig;
 import io.thingtank.s3.store.VersionStore.VersionChange;
@@ -21,6 +22,20 @@ public final class ObjectVersions {
   private final S3Context ctx;
 
   public ObjectVersions(S3Context ctx) { this.ctx = ctx; }
+
+  /**
+   * Why a version goes, which names its event (S3 User Guide, "Event notification types"):
+   * a DeleteObject request ({@code s3:ObjectRemoved:*}) or a lifecycle rule ({@code s3:LifecycleExpiration:*}).
+   */
+  public enum Removal {
+    REQUEST("ObjectRemoved"), LIFECYCLE("LifecycleExpiration");
+
+    private final String eventPrefix;
+
+    Removal(String eventPrefix) { this.eventPrefix = eventPrefix; }
+
+    String event(String kind) { return eventPrefix + ":" + kind; }
+  }
 
   /** {@code Enabled}, {@code Suspended}, or null for a bucket that never had versioning. */
   public String state(String bucket) {
@@ -49,42 +64,44 @@ public final class ObjectVersions {
 
   /**
    * DeleteObject without a version id: removes the object of an unversioned bucket (returns it,
-   * or empty when there was none), or adds a delete marker (returns the marker).
+   * or empty when there was none), or adds a delete marker owned by {@code deleter} (null: not
+   * recorded) and returns the marker.
    */
-  public Optional<ObjectMeta> delete(String bucket, String key) {
+  public Optional<ObjectMeta> delete(String bucket, String key, Acl.Owner deleter, Removal why) {
     String state = state(bucket);
     if (state == null) {
       Optional<ObjectMeta> old = ctx.store().object(bucket, key);
-      old.ifPresent(o -> remove(bucket, o, null));
+      old.ifPresent(o -> remove(bucket, o, null, why));
       return old;
     }
     long seq = nextSeq(bucket, key);
     boolean enabled = state.equals("Enabled");
-    ObjectMeta marker = ObjectMeta.deleteMarker(key, ctx.now(), enabled ? VersionIds.of(seq) : VersionIds.NULL, seq);
+    ObjectMeta marker = ObjectMeta.deleteMarker(key, ctx.now(), enabled ? VersionIds.of(seq) : VersionIds.NULL, seq,
+        deleter == null ? null : Acl.privateTo(deleter));
     List<ObjectMeta> replaced = enabled ? List.of() : nullVersions(bucket, key);
     ctx.versions().apply(bucket, new VersionChange(key, replaced, marker, null, null));
     replaced.forEach(r -> ctx.blobs().delete(r.blobId()));
-    ctx.events().removed(bucket, key, "ObjectRemoved:DeleteMarkerCreated");
+    ctx.events().removed(bucket, key, marker.versionId(), why.event("DeleteMarkerCreated"));
     return Optional.of(marker);
   }
 
   /** DeleteObject with a version id: removes that version for good; returns it, or empty when absent. */
-  public Optional<ObjectMeta> deleteVersion(String bucket, String key, String versionId) {
+  public Optional<ObjectMeta> deleteVersion(String bucket, String key, String versionId, Removal why) {
     Optional<ObjectMeta> v = find(bucket, key, versionId);
     v.ifPresent(version -> {
       ObjectMeta newest = ctx.versions().versions(bucket, key, 2).stream()
           .filter(o -> o.versionSeq() != version.versionSeq()).findFirst().orElse(null);
-      remove(bucket, version, version.versionId() == null ? null : newest);
+      remove(bucket, version, version.versionId() == null ? null : newest, why);
     });
     return v;
   }
 
-  private void remove(String bucket, ObjectMeta version, ObjectMeta newestLeft) {
+  private void remove(String bucket, ObjectMeta version, ObjectMeta newestLeft, Removal why) {
     ObjectMeta current = newestLeft == null || newestLeft.deleteMarker() ? null : newestLeft;
     ctx.versions().apply(bucket, new VersionChange(version.key(),
         version.versionId() == null ? List.of() : List.of(version), null, current, null));
     ctx.blobs().delete(version.blobId());
-    if (!version.deleteMarker()) ctx.events().removed(bucket, version.key(), "ObjectRemoved:Delete");
+    if (!version.deleteMarker()) ctx.events().removed(bucket, version.key(), version.versionId(), why.event("Delete"));
   }
 
   /**
@@ -118,7 +135,7 @@ public final class ObjectVersions {
     return ctx.versions().version(bucket, key, seq).filter(v -> versionId.equals(v.versionId()));
   }
 
-  /** Rewrites one version in place (its tags); the object index follows when it is the current one. */
+  /** Rewrites one version in place (its tags or ACL); the object index follows when it is the current one. */
   public void update(String bucket, ObjectMeta changed) {
     if (changed.versionId() == null) {
       ctx.versions().apply(bucket, new VersionChange(changed.key(), List.of(), null, changed, null));

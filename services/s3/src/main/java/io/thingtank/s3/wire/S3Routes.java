@@ -49,6 +49,8 @@ public final class S3Routes {
       r("DELETE", Level.BUCKET, "?policy", DeleteBucketPolicy),
       r("DELETE", Level.BUCKET, "?cors", DeleteBucketCors),
       r("DELETE", Level.BUCKET, "?lifecycle", DeleteBucketLifecycle),
+      r("DELETE", Level.BUCKET, "?ownershipControls", DeleteBucketOwnershipControls),
+      r("DELETE", Level.BUCKET, "?publicAccessBlock", DeletePublicAccessBlock),
       r("DELETE", Level.BUCKET, null, DeleteBucket),
       r("POST", Level.BUCKET, "?delete", DeleteObjects),
       r("POST", Level.BUCKET, null, PostObject),
@@ -75,8 +77,8 @@ public final class S3Routes {
   /** Subresources of features ThingTank does not have: routed nowhere, so they answer NotImplemented. */
   private static final java.util.Set<String> UNSUPPORTED = java.util.Set.of("logging", "encryption", "object-lock",
       "replication", "website", "requestPayment", "accelerate", "intelligent-tiering", "analytics", "metrics",
-      "inventory", "legal-hold", "retention", "torrent", "lifecycle", "ownershipControls", "publicAccessBlock",
-      "notification", "versioning", "policyStatus", "session", "metadataTable");
+      "inventory", "legal-hold", "retention", "torrent", "lifecycle", "versioning", "policyStatus", "session",
+      "metadataTable");
 
   private S3Routes() {}
 
