@@ -296,6 +296,20 @@ class S3VersioningIT {
     assertThat(blobFiles()).isEqualTo(filesWithThreeVersions - 3);
   }
 
+  @Test void bucketPoliciesSeeTheVersionActions() {
+    // GIVEN a policy that denies reading old versions to everyone
+    s3.createBucket(b -> b.bucket("vpol"));
+    versioning("vpol", BucketVersioningStatus.ENABLED);
+    String v1 = put("vpol", "k", "old");
+    put("vpol", "k", "new");
+    s3.putBucketPolicy(b -> b.bucket("vpol").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+        + "\"Principal\":\"*\",\"Action\":\"s3:GetObjectVersion\",\"Resource\":\"arn:aws:s3:::vpol/*\"}]}"));
+    // THEN the current version reads (s3:GetObject), a named version does not (s3:GetObjectVersion)
+    assertThat(get("vpol", "k", null)).isEqualTo("new");
+    assertThatThrownBy(() -> get("vpol", "k", v1)).isInstanceOfSatisfying(S3Exception.class,
+        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+  }
+
   @Test void boto3AndAwsCli(@TempDir Path work) throws Exception {
     PythonScript.run(tt, "s3_versioning.py", work);
   }

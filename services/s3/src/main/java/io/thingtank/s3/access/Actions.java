@@ -7,6 +7,26 @@ import io.thingtank.s3.wire.S3Operation;
 public final class Actions {
   private Actions() {}
 
+  /**
+   * The action of a request: a request that names a {@code versionId} needs the version action
+   * (s3:GetObjectVersion, s3:DeleteObjectVersion, s3:GetObjectVersionTagging, ...).
+   */
+  public static String action(S3Call call) {
+    String base = action(call.operation());
+    if (call.param("versionId") == null) return base;
+    return switch (call.operation()) {
+      case GetObject, HeadObject -> "s3:GetObjectVersion";
+      case DeleteObject -> "s3:DeleteObjectVersion";
+      case GetObjectTagging -> "s3:GetObjectVersionTagging";
+      case PutObjectTagging -> "s3:PutObjectVersionTagging";
+      case DeleteObjectTagging -> "s3:DeleteObjectVersionTagging";
+      case GetObjectAcl -> "s3:GetObjectVersionAcl";
+      case PutObjectAcl -> "s3:PutObjectVersionAcl";
+      case GetObjectAttributes -> "s3:GetObjectVersionAttributes";
+      default -> base;
+    };
+  }
+
   public static String action(S3Operation op) {
     return "s3:" + switch (op) {
       case GetObject, HeadObject -> "GetObject";

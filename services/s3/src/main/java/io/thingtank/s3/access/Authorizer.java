@@ -82,7 +82,7 @@ public final class Authorizer {
 
   private void decide(S3Call call, S3Operation op, Principal who, BucketAccess a) {
     boolean owner = a.isOwner(who);
-    PolicyRequest request = PolicyRequest.of(call, Actions.action(op), Actions.resource(call), who,
+    PolicyRequest request = PolicyRequest.of(call, Actions.action(call), Actions.resource(call), who,
         () -> call.key() == null ? null : ctx.store().object(call.bucket(), call.key()).map(ObjectMeta::tags).orElse(null));
     if (policyAllows(a, owner, POLICY_OPS.contains(op), request) || owner || op == PostObject) return;
     Needed n = NEEDED.get(op);
