@@ -1,5 +1,6 @@
 package io.thingtank.s3.checksum;
 
+import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -25,6 +26,21 @@ public final class BodyDigests {
     md5.update(b, off, len);
     checksum.update(b, off, len);
     if (sha256 != null) sha256.update(b, off, len);
+    size += len;
+  }
+
+  /** Consumes {@code buf}'s remaining bytes; a heap buffer is read in place, not copied. */
+  public void update(ByteBuffer buf) {
+    int start = buf.position();
+    int len = buf.remaining();
+    md5.update(buf);
+    buf.position(start);
+    checksum.update(buf);
+    if (sha256 != null) {
+      buf.position(start);
+      sha256.update(buf);
+    }
+    buf.position(start + len);
     size += len;
   }
 

@@ -1,43 +1,74 @@
 package io.thingtank.s3.checksum;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * CRC-64/NVME (NVM Express Command Set spec, §5.2.1.3.3): reflected polynomial
  * 0x9A6C9329AC4BC9B5, initial value and final xor all ones. Check value of "123456789" is
- * 0xAE8B14860A799888. Slicing-by-8 table lookup.
+ * 0xAE8B14860A799888. Slicing-by-16: two little-endian {@code long} loads and 16 table lookups
+ * per 16 bytes. One per body; not thread-safe.
  */
 final class Crc64Nvme implements Hasher {
   private static final long POLY = 0x9A6C9329AC4BC9B5L;
-  private static final long[][] TABLE = new long[8][256];
+  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** {@code T[k * 256 + b]}: the CRC of byte {@code b} followed by {@code k} zero bytes. */
+  private static final long[] T = new long[16 * 256];
 
   static {
     for (int i = 0; i < 256; i++) {
       long c = i;
       for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? (c >>> 1) ^ POLY : c >>> 1;
-      TABLE[0][i] = c;
+      T[i] = c;
     }
-    for (int i = 0; i < 256; i++) {
-      for (int t = 1; t < 8; t++) TABLE[t][i] = (TABLE[t - 1][i] >>> 8) ^ TABLE[0][(int) (TABLE[t - 1][i] & 0xFF)];
+    for (int k = 1; k < 16; k++) {
+      for (int i = 0; i < 256; i++) {
+        long prev = T[(k - 1) * 256 + i];
+        T[k * 256 + i] = (prev >>> 8) ^ T[(int) (prev & 0xFF)];
+      }
     }
   }
 
   private long crc = ~0L;
+  private byte[] scratch;
 
   @Override
   public void update(byte[] b, int off, int len) {
     long c = crc;
     int i = off, end = off + len;
-    while (end - i >= 8) {
-      c ^= (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 8 | (b[i + 2] & 0xFFL) << 16 | (b[i + 3] & 0xFFL) << 24
-          | (b[i + 4] & 0xFFL) << 32 | (b[i + 5] & 0xFFL) << 40 | (b[i + 6] & 0xFFL) << 48 | (b[i + 7] & 0xFFL) << 56;
-      c = TABLE[7][(int) (c & 0xFF)] ^ TABLE[6][(int) ((c >>> 8) & 0xFF)] ^ TABLE[5][(int) ((c >>> 16) & 0xFF)]
-          ^ TABLE[4][(int) ((c >>> 24) & 0xFF)] ^ TABLE[3][(int) ((c >>> 32) & 0xFF)]
-          ^ TABLE[2][(int) ((c >>> 40) & 0xFF)] ^ TABLE[1][(int) ((c >>> 48) & 0xFF)] ^ TABLE[0][(int) (c >>> 56)];
-      i += 8;
+    while (end - i >= 16) {
+      long lo = c ^ (long) LONG_LE.get(b, i);
+      long hi = (long) LONG_LE.get(b, i + 8);
+      c = T[15 * 256 + (int) (lo & 0xFF)] ^ T[14 * 256 + (int) ((lo >>> 8) & 0xFF)]
+          ^ T[13 * 256 + (int) ((lo >>> 16) & 0xFF)] ^ T[12 * 256 + (int) ((lo >>> 24) & 0xFF)]
+          ^ T[11 * 256 + (int) ((lo >>> 32) & 0xFF)] ^ T[10 * 256 + (int) ((lo >>> 40) & 0xFF)]
+          ^ T[9 * 256 + (int) ((lo >>> 48) & 0xFF)] ^ T[8 * 256 + (int) (lo >>> 56)]
+          ^ T[7 * 256 + (int) (hi & 0xFF)] ^ T[6 * 256 + (int) ((hi >>> 8) & 0xFF)]
+          ^ T[5 * 256 + (int) ((hi >>> 16) & 0xFF)] ^ T[4 * 256 + (int) ((hi >>> 24) & 0xFF)]
+          ^ T[3 * 256 + (int) ((hi >>> 32) & 0xFF)] ^ T[2 * 256 + (int) ((hi >>> 40) & 0xFF)]
+          ^ T[256 + (int) ((hi >>> 48) & 0xFF)] ^ T[(int) (hi >>> 56)];
+      i += 16;
     }
-    for (; i < end; i++) c = (c >>> 8) ^ TABLE[0][(int) ((c ^ b[i]) & 0xFF)];
+    for (; i < end; i++) c = (c >>> 8) ^ T[(int) ((c ^ b[i]) & 0xFF)];
     crc = c;
+  }
+
+  /** Reads the array behind a heap buffer in place; copies a direct buffer through 8 KiB. */
+  @Override
+  public void update(ByteBuffer buf) {
+    if (buf.hasArray()) {
+      update(buf.array(), buf.arrayOffset() + buf.position(), buf.remaining());
+      buf.position(buf.limit());
+      return;
+    }
+    if (scratch == null) scratch = new byte[8192];
+    while (buf.hasRemaining()) {
+      int n = Math.min(scratch.length, buf.remaining());
+      buf.get(scratch, 0, n);
+      update(scratch, 0, n);
+    }
   }
 
   @Override

@@ -8,6 +8,9 @@ import java.util.zip.Checksum;
 public interface Hasher {
   void update(byte[] b, int off, int len);
 
+  /** Consumes {@code buf}'s remaining bytes (its position ends at its limit), without copying a heap buffer. */
+  void update(ByteBuffer buf);
+
   /** The final value as big-endian bytes. */
   byte[] finish();
 
@@ -16,6 +19,8 @@ public interface Hasher {
   /** A {@link java.util.zip.Checksum} (CRC32, CRC32C) of {@code width} bytes. */
   record OfChecksum(Checksum checksum, int width) implements Hasher {
     @Override public void update(byte[] b, int off, int len) { checksum.update(b, off, len); }
+
+    @Override public void update(ByteBuffer buf) { checksum.update(buf); }
 
     @Override public byte[] finish() {
       long v = checksum.getValue();
@@ -26,6 +31,8 @@ public interface Hasher {
   /** A {@link MessageDigest} (MD5, SHA-1, SHA-256). */
   record OfDigest(MessageDigest digest) implements Hasher {
     @Override public void update(byte[] b, int off, int len) { digest.update(b, off, len); }
+
+    @Override public void update(ByteBuffer buf) { digest.update(buf); }
 
     @Override public byte[] finish() { return digest.digest(); }
   }

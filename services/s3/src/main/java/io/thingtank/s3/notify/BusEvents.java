@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes S3 events on the WAMP bus: topic {@code <prefix>.object.created} or
  * {@code <prefix>.object.removed}, kwargs = an S3 event message ({@code {"Records": [...]}}, the
- * shape S3 sends to SQS and Lambda, event version 2.1). Thread-safe.
+ * shape S3 sends to SQS and Lambda, event version 2.1). An event no one would receive
+ * ({@link MessageBus#reaches}) is not built. Thread-safe.
  */
 public final class BusEvents implements S3Events {
   private static final Logger LOG = LoggerFactory.getLogger(BusEvents.class);
@@ -37,22 +38,26 @@ public final class BusEvents implements S3Events {
 
   @Override
   public void created(String bucket, ObjectMeta meta, String eventName) {
+    String topic = prefix + ".object.created";
+    if (!bus.reaches(principal, topic)) return;
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("key", AwsUriEncoding.encode(meta.key(), true));
     object.put("size", meta.size());
     object.put("eTag", meta.etag());
     if (meta.versionId() != null) object.put("versionId", meta.versionId());
     object.put("sequencer", sequence());
-    publish(prefix + ".object.created", bucket, eventName, object);
+    publish(topic, bucket, eventName, object);
   }
 
   @Override
   public void removed(String bucket, String key, String versionId, String eventName) {
+    String topic = prefix + ".object.removed";
+    if (!bus.reaches(principal, topic)) return;
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("key", AwsUriEncoding.encode(key, true));
     if (versionId != null) object.put("versionId", versionId);
     object.put("sequencer", sequence());
-    publish(prefix + ".object.removed", bucket, eventName, object);
+    publish(topic, bucket, eventName, object);
   }
 
   private String sequence() { return String.format("%016X", sequencer.incrementAndGet()); }

@@ -6,10 +6,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ public final class BlobFiles {
   private final Path tmp;
   private final Path blobs;
   private final boolean fsync;
+  /** Fan-out directories under {@code blobs} known to exist (created at most once each). */
+  private final Set<Path> knownDirs = ConcurrentHashMap.newKeySet();
 
   public BlobFiles(Path root, boolean fsync) {
     this.tmp = root.resolve("tmp");
@@ -54,15 +58,25 @@ public final class BlobFiles {
           ch.force(true);
         }
       }
-      Files.createDirectories(to.getParent());
+      if (knownDirs.add(to.getParent())) Files.createDirectories(to.getParent());
       try {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        move(from, to);
+      } catch (NoSuchFileException e) {
+        // The fan-out directory went away under us (removed by hand): make it again, once.
+        Files.createDirectories(to.getParent());
+        move(from, to);
       }
       if (fsync) syncDirectory(to.getParent());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -12,12 +12,22 @@ public final class HttpDates {
   private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
       .withZone(ZoneOffset.UTC);
 
+  /** The last second formatted by {@link #http}: most responses in a second share it. */
+  private static volatile FormattedSecond lastHttp = new FormattedSecond(Long.MIN_VALUE, "");
+
   private HttpDates() {}
 
   public static String http(long millis) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(
+    long second = Math.floorDiv(millis, 1000L);
+    FormattedSecond last = lastHttp;
+    if (last.second() == second) return last.text();
+    String text = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(
         Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
+    lastHttp = new FormattedSecond(second, text);
+    return text;
   }
+
+  private record FormattedSecond(long second, String text) {}
 
   public static String iso(long millis) { return ISO.format(Instant.ofEpochMilli(millis)); }
 

@@ -12,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
@@ -88,7 +89,8 @@ public final class BodyReceiver {
       if (done.future().isComplete()) return;
       try {
         decoder.feed(wire, b -> {
-          digests.update(b.getBytes(), 0, b.length());
+          // The chunk's own bytes (a heap ByteBuf as Vert.x hands them over), not a copy.
+          digests.update(((BufferInternal) b).getByteBuf().nioBuffer());
           sink.write(b);
         });
         if (sink.full()) {

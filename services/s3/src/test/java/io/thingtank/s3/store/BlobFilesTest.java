@@ -1,0 +1,34 @@
+package io.thingtank.s3.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Committing bodies into the fan-out directories. */
+class BlobFilesTest {
+  @TempDir Path root;
+
+  private void put(BlobFiles blobs, String id, String body) throws IOException {
+    Files.writeString(blobs.tempPath(id), body);
+    blobs.commit(id);
+  }
+
+  @Test void commitsIntoSharedDirectoriesAndRecreatesOneRemovedByHand() throws IOException {
+    BlobFiles blobs = new BlobFiles(root, false);
+    put(blobs, "aa01", "one");
+    put(blobs, "bb01", "two");
+    assertThat(blobs.path("aa01").getParent()).isEqualTo(blobs.path("bb01").getParent());
+    assertThat(Files.readString(blobs.path("bb01"))).isEqualTo("two");
+
+    blobs.delete("aa01");
+    blobs.delete("bb01");
+    Files.delete(blobs.path("aa01").getParent());
+    put(blobs, "cc01", "three");
+    assertThat(Files.readString(blobs.path("cc01"))).isEqualTo("three");
+    assertThat(Files.exists(blobs.tempPath("cc01"))).isFalse();
+  }
+}
