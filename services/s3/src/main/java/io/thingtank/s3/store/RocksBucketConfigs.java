@@ -19,6 +19,7 @@ public final class RocksBucketConfigs implements BucketConfigs {
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private final Table table;
+  private final DecodedValues decoded = new DecodedValues();
 
   public RocksBucketConfigs(RocksEngine engine) { this.table = engine.table("s3"); }
 
@@ -30,11 +31,13 @@ public final class RocksBucketConfigs implements BucketConfigs {
   public <T> Optional<T> get(String bucket, Kind kind, Class<T> type) {
     byte[] v = table.get(key(bucket, kind));
     if (v == null) return Optional.empty();
-    try {
-      return Optional.of(JSON.readValue(v, type));
-    } catch (IOException e) {
-      throw new UncheckedIOException("corrupt " + kind + " of bucket " + bucket, e);
-    }
+    return Optional.of(decoded.get(v, type, raw -> {
+      try {
+        return JSON.readValue(raw, type);
+      } catch (IOException e) {
+        throw new UncheckedIOException("corrupt " + kind + " of bucket " + bucket, e);
+      }
+    }));
   }
 
   @Override

@@ -25,6 +25,7 @@ public final class RocksS3Store implements S3Store {
 
   private final RocksEngine engine;
   private final Table table;
+  private final DecodedValues decodedBuckets = new DecodedValues();
 
   public RocksS3Store(RocksEngine engine) {
     this.engine = engine;
@@ -39,7 +40,10 @@ public final class RocksS3Store implements S3Store {
   }
 
   @Override
-  public Optional<Bucket> bucket(String name) { return read(table.get(S3Keys.bucket(name)), Bucket.class); }
+  public Optional<Bucket> bucket(String name) {
+    byte[] v = table.get(S3Keys.bucket(name));
+    return v == null ? Optional.empty() : Optional.of(decodedBuckets.get(v, Bucket.class, raw -> decode(raw, Bucket.class)));
+  }
 
   @Override
   public void putBucket(Bucket b) { table.put(S3Keys.bucket(b.name()), encode(b)); }

@@ -53,9 +53,26 @@ public final class BodyReceiver {
     }
   }
 
+  /**
+   * True when the body has a declared {@code Content-Length} of at most {@code max} bytes and no
+   * aws-chunked framing, so it can be read into memory whole.
+   */
+  public boolean fitsInMemory(long max) {
+    String length = http.getHeader("content-length");
+    if (length == null) return false;
+    try {
+      long n = Long.parseLong(length.trim());
+      return n >= 0 && n <= max
+          && !PayloadMode.of(http.getHeader("x-amz-content-sha256"), http.getHeader("content-encoding")).chunked();
+    } catch (RuntimeException e) {
+      return false; // not a number, or an unsupported mode: the streaming path reports it
+    }
+  }
+
   /** Reads the whole body into memory; more than {@code max} bytes fails with {@code tooLarge}. */
   public Future<ReceivedBody> toMemory(int max, AwsError tooLarge) {
-    Buffer all = Buffer.buffer();
+    String length = http.getHeader("content-length");
+    Buffer all = length == null ? Buffer.buffer() : Buffer.buffer(initialSize(length, max));
     return receive(declaredAlgorithm(), new Sink() {
       @Override public void write(Buffer b) {
         if (all.length() + b.length() > max) throw tooLarge;
@@ -70,6 +87,14 @@ public final class BodyReceiver {
 
       @Override public void abort() {}
     }).map(d -> new ReceivedBody(d, all));
+  }
+
+  private static int initialSize(String contentLength, int max) {
+    try {
+      return (int) Math.max(0, Math.min(max, Long.parseLong(contentLength.trim())));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** Streams the body into a new file at {@code path} (removed again on failure). */
