@@ -1,8 +1,12 @@
 package io.thingtank.s3.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,5 +34,17 @@ class BlobFilesTest {
     put(blobs, "cc01", "three");
     assertThat(Files.readString(blobs.path("cc01"))).isEqualTo("three");
     assertThat(Files.exists(blobs.tempPath("cc01"))).isFalse();
+  }
+
+  @Test void commitsAnInMemoryBodyInOneCallAndRefusesAnExistingTempFile() throws IOException {
+    BlobFiles blobs = new BlobFiles(root, true);
+    blobs.commit("dd01", ByteBuffer.wrap("small body".getBytes(StandardCharsets.UTF_8)));
+    assertThat(Files.readString(blobs.path("dd01"))).isEqualTo("small body");
+    assertThat(Files.exists(blobs.tempPath("dd01"))).isFalse();
+
+    Files.writeString(blobs.tempPath("ee01"), "left by someone else");
+    assertThatThrownBy(() -> blobs.commit("ee01", ByteBuffer.wrap(new byte[] {1})))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(Files.exists(blobs.path("ee01"))).isFalse();
   }
 }
