@@ -1,33 +1,11 @@
 """Lifecycle configuration with boto3 and the AWS CLI against ThingTank S3. Usage: s3_lifecycle.py ENDPOINT WORKDIR.
 
-Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. Exits non-zero on the first failure.
+Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (see s3_common). Exits non-zero on
+the first failure.
 """
 import json
-import subprocess
-import sys
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
-
-endpoint, work = sys.argv[1], sys.argv[2]
-s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
-                  config=Config(s3={"addressing_style": "path"}))
-
-
-def aws(*args):
-    out = subprocess.run(["aws", "--endpoint-url", endpoint, "--region", "us-east-1", *args],
-                         capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    return out.stdout
-
-
-def code_of(fn):
-    try:
-        fn()
-    except ClientError as e:
-        return e.response["Error"]["Code"]
-    raise AssertionError("call succeeded")
+from s3_common import aws, code_of, s3
 
 
 bucket = "py-lifecycle"
