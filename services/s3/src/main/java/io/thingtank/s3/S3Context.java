@@ -34,5 +34,11 @@ public record S3Context(S3Store store, VersionStore versions, LifecycleStore lif
   /** Runs blocking store and file work on the bucket's stripe; completes on the caller's context. */
   public <T> Future<T> onBucket(String bucket, Callable<T> work) { return executor.submit(bucket, work); }
 
+  /**
+   * Runs blocking reads that need no write ordering (point reads are consistent on their own) on
+   * any Vert.x worker, unordered; completes on the caller's context.
+   */
+  public <T> Future<T> onAnyWorker(Callable<T> work) { return vertx.executeBlocking(work, false); }
+
   public long now() { return clock.millis(); }
 }

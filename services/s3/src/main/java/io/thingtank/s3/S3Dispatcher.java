@@ -4,6 +4,7 @@ import io.thingtank.aws.AwsError;
 import io.thingtank.aws.StreamingAwsService;
 import io.thingtank.aws.auth.SigV4Result;
 import io.thingtank.s3.access.Authorizer;
+import io.thingtank.s3.handler.BlockingRead;
 import io.thingtank.s3.handler.CorsHandlers;
 import io.thingtank.s3.handler.S3Handler;
 import io.thingtank.s3.model.Bucket;
@@ -13,6 +14,7 @@ import io.thingtank.s3.wire.S3Addressing;
 import io.thingtank.s3.wire.S3Auth;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Operation;
+import io.thingtank.s3.wire.S3Response;
 import io.thingtank.s3.wire.S3Routes;
 import io.thingtank.s3.wire.body.BodyReceiver;
 import io.vertx.core.Future;
@@ -24,7 +26,8 @@ import java.util.Set;
 /**
  * The S3 request path: address (path or virtual host), SigV4, route, authorise ({@link Authorizer}), run the
  * operation's handler, write the response or the S3 error. The request stays paused until a
- * handler reads the body. Event-loop only.
+ * handler reads the body. Event-loop only, but for {@link BlockingRead} operations, which run
+ * authorisation and the handler on a worker.
  */
 final class S3Dispatcher {
   /** Operations with a handler that are addressed by a subresource in {@link S3Routes#unsupported}'s list. */
@@ -61,17 +64,35 @@ final class S3Dispatcher {
       String region = auth.anonymous() ? head.defaultRegion() : auth.credential().region();
       S3Call call = new S3Call(op, address, http, query, auth, requestId, region, head.receivedMillis(),
           new BodyReceiver(http, auth));
-      bucketOf(call)
-          .compose(bucket -> handler.handle(call).map(res -> {
-            CorsHandlers.decorate(call, bucket, res);
-            return res;
-          }))
+      answer(call, handler)
           .onSuccess(res -> ResponseWriter.write(http, res, requestId))
           .onFailure(e -> ResponseWriter.error(http, AwsError.from(e), resource, requestId));
     } catch (RuntimeException e) {
       ResponseWriter.error(http, AwsError.from(e), resource, requestId);
     }
   }
+
+  /**
+   * Authorises and runs the handler; a {@link BlockingRead} of a bucket does both in one task on
+   * any worker (no stripe, no hop back to the event loop between them).
+   */
+  private Future<S3Response> answer(S3Call call, S3Handler handler) {
+    if (handler instanceof BlockingRead read && call.bucket() != null) {
+      return ctx.onAnyWorker(() -> {
+        Bucket bucket = authorizer.check(call);
+        return new Answer(bucket, read.read(call));
+      }).map(a -> decorated(call, a.bucket(), a.response()));
+    }
+    return bucketOf(call).compose(bucket -> handler.handle(call).map(res -> decorated(call, bucket, res)));
+  }
+
+  private static S3Response decorated(S3Call call, Bucket bucket, S3Response res) {
+    CorsHandlers.decorate(call, bucket, res);
+    return res;
+  }
+
+  /** A response computed off the event loop with the bucket it was authorised against. */
+  private record Answer(Bucket bucket, S3Response response) {}
 
   /** Authorises on the bucket's stripe (reading its ACL, policy and settings); the bucket, or null. */
   private Future<Bucket> bucketOf(S3Call call) {

@@ -263,4 +263,27 @@ class S3ObjectsIT {
     assertThat(new String(s3.getObjectAsBytes(b -> b.bucket("objs").key("big.bin").range("bytes=0-3")).asByteArray(),
         StandardCharsets.ISO_8859_1)).hasSize(4);
   }
+
+  @Test void getsAtTheInMemoryLimitAndWhileTheObjectIsOverwritten() throws Exception {
+    for (int size : new int[] {1 << 20, (1 << 20) + 1}) {
+      byte[] body = new byte[size];
+      for (int i = 0; i < size; i++) body[i] = (byte) (i * 7 + (i >> 12));
+      String key = "edge-" + size;
+      s3.putObject(b -> b.bucket("objs").key(key), RequestBody.fromBytes(body));
+      assertThat(s3.getObjectAsBytes(b -> b.bucket("objs").key(key)).asByteArray()).isEqualTo(body);
+      assertThat(s3.getObjectAsBytes(b -> b.bucket("objs").key(key).range("bytes=-5")).asByteArray())
+          .isEqualTo(java.util.Arrays.copyOfRange(body, size - 5, size));
+      assertThat(s3.headObject(b -> b.bucket("objs").key(key)).contentLength()).isEqualTo(size);
+    }
+    List<String> versions = new ArrayList<>();
+    for (int v = 0; v < 30; v++) versions.add(("version " + v + " ").repeat(400));
+    s3.putObject(b -> b.bucket("objs").key("churn"), RequestBody.fromString(versions.get(0)));
+    var writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      for (String v : versions) s3.putObject(b -> b.bucket("objs").key("churn"), RequestBody.fromString(v));
+    });
+    for (int i = 0; i < 60; i++) {
+      assertThat(versions).contains(s3.getObjectAsBytes(b -> b.bucket("objs").key("churn")).asUtf8String());
+    }
+    writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+  }
 }

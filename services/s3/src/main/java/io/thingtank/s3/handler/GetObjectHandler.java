@@ -8,14 +8,23 @@ import io.thingtank.s3.wire.ByteRange;
 import io.thingtank.s3.wire.Preconditions;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
+import io.thingtank.s3.wire.S3Operation;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 
 /**
  * GetObject and HeadObject, of the current version or the one {@code versionId} names: preconditions, a byte range or a part ({@code partNumber}), checksum
- * headers when {@code x-amz-checksum-mode: ENABLED} asks for the whole object, and the body sent
- * from the blob file with zero copy.
+ * headers when {@code x-amz-checksum-mode: ENABLED} asks for the whole object, and the body: up to
+ * {@link #IN_MEMORY} bytes read in the same task and answered from memory, larger bodies sent from
+ * the blob file with zero copy. {@link #read} runs on any worker (point reads only).
  */
-public final class GetObjectHandler implements S3Handler {
+public final class GetObjectHandler implements BlockingRead {
+  /** Bodies up to this size are read in the request's task and sent as one buffer. */
+  static final long IN_MEMORY = 1 << 20;
+
   private final S3Context ctx;
 
   private final ObjectVersions versions;
@@ -26,18 +35,35 @@ public final class GetObjectHandler implements S3Handler {
   }
 
   @Override
-  public Future<S3Response> handle(S3Call call) {
-    String versionId = call.param("versionId");
-    return ctx.onBucket(call.bucket(), () -> {
-      if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
-      ObjectMeta meta = versions.read(call.bucket(), call.key(), versionId);
-      var expiry = versionId != null ? null
-          : ctx.expirations().of(ctx.lifecycles().lifecycle(call.bucket()).orElse(null), meta);
-      return respond(call, meta).header("x-amz-expiration", expiry == null ? null : expiry.header());
-    });
+  public Future<S3Response> handle(S3Call call) { return ctx.onAnyWorker(() -> read(call)); }
+
+  @Override
+  public S3Response read(S3Call call) {
+    try {
+      return readOnce(call);
+    } catch (NoSuchFileException e) {
+      return retry(call); // a concurrent write replaced the version we found and removed its blob
+    }
   }
 
-  private S3Response respond(S3Call call, ObjectMeta meta) {
+  private S3Response retry(S3Call call) {
+    try {
+      return readOnce(call);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private S3Response readOnce(S3Call call) throws NoSuchFileException {
+    String versionId = call.param("versionId");
+    if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
+    ObjectMeta meta = versions.read(call.bucket(), call.key(), versionId);
+    var expiry = versionId != null ? null
+        : ctx.expirations().of(ctx.lifecycles().lifecycle(call.bucket()).orElse(null), meta);
+    return respond(call, meta).header("x-amz-expiration", expiry == null ? null : expiry.header());
+  }
+
+  private S3Response respond(S3Call call, ObjectMeta meta) throws NoSuchFileException {
     Preconditions.check(call, "", meta, true);
     ByteRange range = partRange(call, meta);
     boolean part = range != null;
@@ -60,7 +86,16 @@ public final class GetObjectHandler implements S3Handler {
     long offset = range == null ? 0 : range.first();
     long length = range == null ? meta.size() : range.length();
     if (length == 0) return r;
-    return r.file(ctx.blobs().path(meta.blobId()), offset, length);
+    if (length > IN_MEMORY || call.operation() == S3Operation.HeadObject) {
+      return r.file(ctx.blobs().path(meta.blobId()), offset, length);
+    }
+    try {
+      return r.data(Buffer.buffer(ctx.blobs().read(meta.blobId(), offset, (int) length)));
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The byte range of part {@code partNumber} (1 for a single-part object), or null when not asked. */

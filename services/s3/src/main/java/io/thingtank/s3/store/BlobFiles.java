@@ -49,6 +49,20 @@ public final class BlobFiles {
 
   public Path path(String id) { return blobs.resolve(id.substring(Math.max(0, id.length() - 2))).resolve(id); }
 
+  /**
+   * {@code length} bytes of blob {@code id} from {@code offset}, in one positional read per
+   * kernel call (small objects answered from memory); NoSuchFileException when the blob is gone.
+   */
+  public byte[] read(String id, long offset, int length) throws IOException {
+    ByteBuffer out = ByteBuffer.allocate(length);
+    try (FileChannel ch = FileChannel.open(path(id), StandardOpenOption.READ)) {
+      while (out.hasRemaining()) {
+        if (ch.read(out, offset + out.position()) < 0) throw new IOException("blob " + id + " is shorter than its metadata");
+      }
+    }
+    return out.array();
+  }
+
   /** Syncs (when configured) and renames a finished temp file into place. */
   public void commit(String id) {
     if (fsync) {

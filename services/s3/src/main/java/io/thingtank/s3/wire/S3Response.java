@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What an S3 handler answers: a status, headers, and a body that is either bytes (XML) or a
- * region of a blob file (object data, sent with zero copy), or nothing.
+ * What an S3 handler answers: a status, headers, and a body that is either bytes (XML, or a small
+ * object's data) or a region of a blob file (object data, sent with zero copy), or nothing.
  */
 public final class S3Response {
   private final int status;
@@ -43,6 +43,12 @@ public final class S3Response {
 
   public S3Response header(String name, Object value) {
     if (value != null) headers.put(name, String.valueOf(value));
+    return this;
+  }
+
+  /** Object data already in memory (small objects); the headers say its type and length. */
+  public S3Response data(Buffer data) {
+    this.body = data;
     return this;
   }
 
