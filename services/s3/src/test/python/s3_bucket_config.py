@@ -6,28 +6,14 @@ Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. Exits non-zero 
 import json
 import os
 import subprocess
-import sys
 import urllib.error
 import urllib.request
 
 import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
 
-endpoint = sys.argv[1]
-s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
-                  config=Config(s3={"addressing_style": "path"}))
+from s3_common import endpoint, expect_error, s3
+
 sqs = boto3.client("sqs", endpoint_url=endpoint, region_name="us-east-1")
-
-
-def expect_error(code, fn):
-    try:
-        fn()
-    except ClientError as e:
-        got = e.response["Error"]["Code"]
-        assert got == code, f"expected {code}, got {got}"
-        return
-    raise AssertionError(f"expected {code}, call succeeded")
 
 
 def receive(url, count):

@@ -5,30 +5,18 @@ Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. Exits non-zero 
 import hashlib
 import os
 import subprocess
-import sys
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError, MissingDependencyException
+from botocore.exceptions import MissingDependencyException
 
-endpoint, work = sys.argv[1], sys.argv[2]
-s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
-                  config=Config(s3={"addressing_style": "path"}))
+from s3_common import endpoint, expect_error, s3, work
 
 
 def sha(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
 
-
-def expect_error(code, fn):
-    try:
-        fn()
-    except ClientError as e:
-        got = e.response["Error"]["Code"]
-        assert got == code, f"expected {code}, got {got}"
-        return
-    raise AssertionError(f"expected {code}, call succeeded")
 
 
 # boto3: upload_file / download_file, multipart above 8 MiB with default checksums

@@ -20,7 +20,7 @@ final class PythonScript {
     pb.environment().put("AWS_CONFIG_FILE", work.resolve("none").toString());
     pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("none").toString());
     Process p = pb.start();
-    boolean done = p.waitFor(180, TimeUnit.SECONDS);
+    boolean done = p.waitFor(240, TimeUnit.SECONDS);
     if (!done) p.destroyForcibly();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     System.out.println(out);

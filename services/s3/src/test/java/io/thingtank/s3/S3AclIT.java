@@ -1,30 +1,19 @@
 package io.thingtank.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.thingtank.core.identity.AccessKey;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.Grantee;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.Permission;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Type;
 
 /**
@@ -40,12 +29,11 @@ class S3AclIT {
   static S3Client alt;
   static String ownerId;
   static String altId;
-  static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll static void start() {
     tt = new S3TestNode(dir);
     owner = tt.client();
-    alt = clientFor(tt, tt.node.platform().identity().create("alt"));
+    alt = tt.client(tt.node.platform().identity().create("alt"));
     ownerId = owner.listBuckets().owner().id();
     altId = alt.listBuckets().owner().id();
   }
@@ -56,22 +44,8 @@ class S3AclIT {
     tt.close();
   }
 
-  static S3Client clientFor(S3TestNode node, AccessKey key) {
-    return S3Client.builder().endpointOverride(URI.create(node.endpoint())).forcePathStyle(true).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(),
-            key.secretAccessKey()))).httpClientBuilder(ApacheHttpClient.builder()).build();
-  }
 
-  static int anonymous(String method, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(tt.endpoint() + path))
-        .method(method, method.equals("PUT") ? HttpRequest.BodyPublishers.ofString("x") : HttpRequest.BodyPublishers.noBody())
-        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
 
-  static void assertCode(Runnable call, String code) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(S3Exception.class,
-        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
-  }
 
   static Grant grant(Grantee g, Permission p) { return Grant.builder().grantee(g).permission(p).build(); }
 
@@ -83,12 +57,12 @@ class S3AclIT {
     assertThat(ownerId).matches("[0-9a-f]{64}").isNotEqualTo(altId);
 
     // Canned: private by default, public-read readable by anyone; the bucket itself stays private.
-    assertThat(anonymous("GET", "/acl-objects/private.txt")).isEqualTo(403);
-    assertCode(() -> alt.getObjectAsBytes(b -> b.bucket("acl-objects").key("private.txt")), "AccessDenied");
-    assertThat(anonymous("GET", "/acl-objects/public.txt")).isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/acl-objects/private.txt")).isEqualTo(403);
+    S3TestNode.assertCode(() -> alt.getObjectAsBytes(b -> b.bucket("acl-objects").key("private.txt")), "AccessDenied");
+    assertThat(tt.anonymous("GET", "/acl-objects/public.txt")).isEqualTo(200);
     assertThat(alt.getObjectAsBytes(b -> b.bucket("acl-objects").key("public.txt")).asUtf8String()).isEqualTo("everyone");
-    assertThat(anonymous("GET", "/acl-objects")).isEqualTo(403);
-    assertThat(anonymous("PUT", "/acl-objects/intruder")).isEqualTo(403);
+    assertThat(tt.anonymous("GET", "/acl-objects")).isEqualTo(403);
+    assertThat(tt.anonymous("PUT", "/acl-objects/intruder")).isEqualTo(403);
     GetObjectAclResponse pub = owner.getObjectAcl(b -> b.bucket("acl-objects").key("public.txt"));
     assertThat(pub.owner().id()).isEqualTo(ownerId);
     assertThat(pub.owner().displayName()).isEqualTo("root");
@@ -99,9 +73,9 @@ class S3AclIT {
     // Grant headers: READ to the other user by id; it may read, not read or change the ACL.
     owner.putObjectAcl(b -> b.bucket("acl-objects").key("private.txt").grantRead("id=\"" + altId + "\""));
     assertThat(alt.getObjectAsBytes(b -> b.bucket("acl-objects").key("private.txt")).asUtf8String()).isEqualTo("mine");
-    assertThat(anonymous("GET", "/acl-objects/private.txt")).isEqualTo(403);
-    assertCode(() -> alt.getObjectAcl(b -> b.bucket("acl-objects").key("private.txt")), "AccessDenied");
-    assertCode(() -> alt.putObjectAcl(b -> b.bucket("acl-objects").key("private.txt").acl(ObjectCannedACL.PUBLIC_READ)),
+    assertThat(tt.anonymous("GET", "/acl-objects/private.txt")).isEqualTo(403);
+    S3TestNode.assertCode(() -> alt.getObjectAcl(b -> b.bucket("acl-objects").key("private.txt")), "AccessDenied");
+    S3TestNode.assertCode(() -> alt.putObjectAcl(b -> b.bucket("acl-objects").key("private.txt").acl(ObjectCannedACL.PUBLIC_READ)),
         "AccessDenied");
 
     // A document: READ_ACP to the other user, READ to AuthenticatedUsers.
@@ -113,51 +87,51 @@ class S3AclIT {
     assertThat(alt.getObjectAcl(b -> b.bucket("acl-objects").key("private.txt")).grants())
         .extracting(g -> g.permission().toString()).containsExactly("FULL_CONTROL", "READ_ACP", "READ");
     assertThat(alt.getObjectAsBytes(b -> b.bucket("acl-objects").key("private.txt")).asUtf8String()).isEqualTo("mine");
-    assertThat(anonymous("GET", "/acl-objects/private.txt")).isEqualTo(403);
+    assertThat(tt.anonymous("GET", "/acl-objects/private.txt")).isEqualTo(403);
 
     // Copies and multipart uploads take x-amz-acl too; a copy needs the source to be readable.
     owner.copyObject(b -> b.sourceBucket("acl-objects").sourceKey("public.txt").destinationBucket("acl-objects")
         .destinationKey("copy.txt").acl(ObjectCannedACL.PUBLIC_READ));
-    assertThat(anonymous("GET", "/acl-objects/copy.txt")).isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/acl-objects/copy.txt")).isEqualTo(200);
     String upload = owner.createMultipartUpload(b -> b.bucket("acl-objects").key("mp.txt")
         .acl(ObjectCannedACL.PUBLIC_READ)).uploadId();
     String etag = owner.uploadPart(b -> b.bucket("acl-objects").key("mp.txt").uploadId(upload).partNumber(1),
         RequestBody.fromString("parts")).eTag();
     owner.completeMultipartUpload(b -> b.bucket("acl-objects").key("mp.txt").uploadId(upload)
         .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
-    assertThat(anonymous("GET", "/acl-objects/mp.txt")).isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/acl-objects/mp.txt")).isEqualTo(200);
 
-    assertCode(() -> owner.putObjectAcl(b -> b.bucket("acl-objects").key("copy.txt")
+    S3TestNode.assertCode(() -> owner.putObjectAcl(b -> b.bucket("acl-objects").key("copy.txt")
         .grantRead("emailAddress=\"someone@example.com\"")), "UnresolvableGrantByEmailAddress");
-    assertCode(() -> owner.getObjectAcl(b -> b.bucket("acl-objects").key("absent")), "NoSuchKey");
-    assertCode(() -> owner.putObjectAcl(b -> b.bucket("acl-objects").key("copy.txt").grantRead("id=\"" + "0".repeat(64)
+    S3TestNode.assertCode(() -> owner.getObjectAcl(b -> b.bucket("acl-objects").key("absent")), "NoSuchKey");
+    S3TestNode.assertCode(() -> owner.putObjectAcl(b -> b.bucket("acl-objects").key("copy.txt").grantRead("id=\"" + "0".repeat(64)
         + "\"")), "InvalidArgument");
   }
 
   @Test void bucketAclsGoverneOtherUsers() throws Exception {
     owner.createBucket(b -> b.bucket("acl-shared"));
     owner.putObject(b -> b.bucket("acl-shared").key("owned.txt"), RequestBody.fromString("owner's"));
-    assertCode(() -> alt.listObjectsV2(b -> b.bucket("acl-shared")), "AccessDenied");
-    assertCode(() -> alt.putObject(b -> b.bucket("acl-shared").key("a.txt"), RequestBody.fromString("a")), "AccessDenied");
-    assertCode(() -> alt.createBucket(b -> b.bucket("acl-shared")), "BucketAlreadyExists");
-    assertCode(() -> owner.createBucket(b -> b.bucket("acl-shared")), "BucketAlreadyOwnedByYou");
+    S3TestNode.assertCode(() -> alt.listObjectsV2(b -> b.bucket("acl-shared")), "AccessDenied");
+    S3TestNode.assertCode(() -> alt.putObject(b -> b.bucket("acl-shared").key("a.txt"), RequestBody.fromString("a")), "AccessDenied");
+    S3TestNode.assertCode(() -> alt.createBucket(b -> b.bucket("acl-shared")), "BucketAlreadyExists");
+    S3TestNode.assertCode(() -> owner.createBucket(b -> b.bucket("acl-shared")), "BucketAlreadyOwnedByYou");
 
     owner.putBucketAcl(b -> b.bucket("acl-shared").grantRead("uri=\"" + AUTHENTICATED + "\"")
         .grantWrite("id=\"" + altId + "\"").grantFullControl("id=\"" + ownerId + "\""));
     assertThat(alt.listObjectsV2(b -> b.bucket("acl-shared")).contents()).extracting(o -> o.key()).containsExactly("owned.txt");
-    assertThat(anonymous("GET", "/acl-shared")).isEqualTo(403);
+    assertThat(tt.anonymous("GET", "/acl-shared")).isEqualTo(403);
     alt.putObject(b -> b.bucket("acl-shared").key("alt.txt"), RequestBody.fromString("alt's"));
     assertThat(alt.getObjectAcl(b -> b.bucket("acl-shared").key("alt.txt")).owner().id()).isEqualTo(altId);
-    assertCode(() -> alt.getObjectAsBytes(b -> b.bucket("acl-shared").key("owned.txt")), "AccessDenied");
-    assertCode(() -> alt.getBucketAcl(b -> b.bucket("acl-shared")), "AccessDenied");
+    S3TestNode.assertCode(() -> alt.getObjectAsBytes(b -> b.bucket("acl-shared").key("owned.txt")), "AccessDenied");
+    S3TestNode.assertCode(() -> alt.getBucketAcl(b -> b.bucket("acl-shared")), "AccessDenied");
     alt.deleteObject(b -> b.bucket("acl-shared").key("alt.txt"));
 
     assertThat(owner.getBucketAcl(b -> b.bucket("acl-shared")).grants()).extracting(g -> g.permission().toString())
         .containsExactlyInAnyOrder("READ", "WRITE", "FULL_CONTROL");
     owner.putBucketAcl(b -> b.bucket("acl-shared").acl(software.amazon.awssdk.services.s3.model.BucketCannedACL.PUBLIC_READ));
-    assertThat(anonymous("GET", "/acl-shared")).isEqualTo(200);
-    assertThat(anonymous("GET", "/acl-shared/owned.txt")).isEqualTo(403);
-    assertCode(() -> alt.putObject(b -> b.bucket("acl-shared").key("b.txt"), RequestBody.fromString("b")), "AccessDenied");
+    assertThat(tt.anonymous("GET", "/acl-shared")).isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/acl-shared/owned.txt")).isEqualTo(403);
+    S3TestNode.assertCode(() -> alt.putObject(b -> b.bucket("acl-shared").key("b.txt"), RequestBody.fromString("b")), "AccessDenied");
   }
 
   static boolean publicRead(GetObjectAclResponse acl) {
@@ -175,17 +149,17 @@ class S3AclIT {
     String v2 = owner.putObject(b -> b.bucket("acl-versions").key("k"), RequestBody.fromString("two")).versionId();
 
     // THEN each version answers with its own ACL, to GetObjectAcl and to anonymous readers
-    assertThat(anonymous("GET", "/acl-versions/k")).isEqualTo(403);
-    assertThat(anonymous("GET", "/acl-versions/k?versionId=" + v1)).isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/acl-versions/k")).isEqualTo(403);
+    assertThat(tt.anonymous("GET", "/acl-versions/k?versionId=" + v1)).isEqualTo(200);
     assertThat(publicRead(owner.getObjectAcl(b -> b.bucket("acl-versions").key("k").versionId(v1)))).isTrue();
     assertThat(publicRead(owner.getObjectAcl(b -> b.bucket("acl-versions").key("k")))).isFalse();
 
     // WHEN the ACLs of both versions are swapped THEN the readers follow
     owner.putObjectAcl(b -> b.bucket("acl-versions").key("k").versionId(v2).acl(ObjectCannedACL.PUBLIC_READ));
     owner.putObjectAcl(b -> b.bucket("acl-versions").key("k").versionId(v1).acl(ObjectCannedACL.PRIVATE));
-    assertThat(anonymous("GET", "/acl-versions/k")).isEqualTo(200);
-    assertThat(anonymous("GET", "/acl-versions/k?versionId=" + v1)).isEqualTo(403);
-    assertCode(() -> owner.getObjectAcl(b -> b.bucket("acl-versions").key("k").versionId("0000000000000001")),
+    assertThat(tt.anonymous("GET", "/acl-versions/k")).isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/acl-versions/k?versionId=" + v1)).isEqualTo(403);
+    S3TestNode.assertCode(() -> owner.getObjectAcl(b -> b.bucket("acl-versions").key("k").versionId("0000000000000001")),
         "NoSuchVersion");
 
     // WHEN alt writes a version and then deletes the key THEN that version and the marker are alt's

@@ -1,12 +1,7 @@
 package io.thingtank.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +12,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
@@ -29,12 +23,11 @@ class S3BucketConfigIT {
   static S3TestNode tt;
   static S3Client s3;
   static S3Client alt;
-  static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll static void start() {
     tt = new S3TestNode(dir);
     s3 = tt.client();
-    alt = S3AclIT.clientFor(tt, tt.node.platform().identity().create("alt"));
+    alt = tt.client(tt.node.platform().identity().create("alt"));
   }
 
   @AfterAll static void stop() {
@@ -43,16 +36,7 @@ class S3BucketConfigIT {
     tt.close();
   }
 
-  static int anonymous(String method, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(tt.endpoint() + path))
-        .method(method, method.equals("PUT") ? HttpRequest.BodyPublishers.ofString("x") : HttpRequest.BodyPublishers.noBody())
-        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
 
-  static void assertCode(Runnable call, String code) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(S3Exception.class,
-        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
-  }
 
   static void policy(String bucket, String statements) {
     s3.putBucketPolicy(b -> b.bucket(bucket).policy("{\"Version\": \"2012-10-17\", \"Statement\": [" + statements + "]}"));
@@ -60,22 +44,22 @@ class S3BucketConfigIT {
 
   @Test void ownershipControlsDisableAcls() {
     s3.createBucket(b -> b.bucket("owned"));
-    assertCode(() -> s3.getBucketOwnershipControls(b -> b.bucket("owned")), "OwnershipControlsNotFoundError");
+    S3TestNode.assertCode(() -> s3.getBucketOwnershipControls(b -> b.bucket("owned")), "OwnershipControlsNotFoundError");
     s3.putBucketOwnershipControls(b -> b.bucket("owned").ownershipControls(c -> c.rules(r -> r
         .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED))));
     assertThat(s3.getBucketOwnershipControls(b -> b.bucket("owned")).ownershipControls().rules().get(0).objectOwnership())
         .isEqualTo(ObjectOwnership.BUCKET_OWNER_ENFORCED);
-    assertCode(() -> s3.putObject(b -> b.bucket("owned").key("k").acl(ObjectCannedACL.PUBLIC_READ),
+    S3TestNode.assertCode(() -> s3.putObject(b -> b.bucket("owned").key("k").acl(ObjectCannedACL.PUBLIC_READ),
         RequestBody.fromString("x")), "AccessControlListNotSupported");
-    assertCode(() -> s3.putBucketAcl(b -> b.bucket("owned").acl(BucketCannedACL.PUBLIC_READ)), "AccessControlListNotSupported");
+    S3TestNode.assertCode(() -> s3.putBucketAcl(b -> b.bucket("owned").acl(BucketCannedACL.PUBLIC_READ)), "AccessControlListNotSupported");
     s3.putObject(b -> b.bucket("owned").key("k").acl(ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL), RequestBody.fromString("x"));
     assertThat(s3.getObjectAcl(b -> b.bucket("owned").key("k")).grants()).extracting(g -> g.permission().toString())
         .containsExactly("FULL_CONTROL");
 
     s3.deleteBucketOwnershipControls(b -> b.bucket("owned"));
-    assertCode(() -> s3.getBucketOwnershipControls(b -> b.bucket("owned")), "OwnershipControlsNotFoundError");
+    S3TestNode.assertCode(() -> s3.getBucketOwnershipControls(b -> b.bucket("owned")), "OwnershipControlsNotFoundError");
     s3.putBucketAcl(b -> b.bucket("owned").acl(BucketCannedACL.PUBLIC_READ));
-    assertCode(() -> s3.putBucketOwnershipControls(b -> b.bucket("owned").ownershipControls(c -> c.rules(r -> r
+    S3TestNode.assertCode(() -> s3.putBucketOwnershipControls(b -> b.bucket("owned").ownershipControls(c -> c.rules(r -> r
         .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)))), "InvalidBucketAclWithObjectOwnership");
     s3.createBucket(b -> b.bucket("owned-at-birth").objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED));
     assertThat(s3.getBucketOwnershipControls(b -> b.bucket("owned-at-birth")).ownershipControls().rules().get(0)
@@ -85,37 +69,37 @@ class S3BucketConfigIT {
   @Test void publicAccessBlockFlagsAreEnforced() throws Exception {
     s3.createBucket(b -> b.bucket("blocked"));
     s3.putObject(b -> b.bucket("blocked").key("open.txt").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("o"));
-    assertCode(() -> s3.getPublicAccessBlock(b -> b.bucket("blocked")), "NoSuchPublicAccessBlockConfiguration");
-    assertThat(anonymous("GET", "/blocked/open.txt")).isEqualTo(200);
+    S3TestNode.assertCode(() -> s3.getPublicAccessBlock(b -> b.bucket("blocked")), "NoSuchPublicAccessBlockConfiguration");
+    assertThat(tt.anonymous("GET", "/blocked/open.txt")).isEqualTo(200);
 
     s3.putPublicAccessBlock(b -> b.bucket("blocked").publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)));
     assertThat(s3.getPublicAccessBlock(b -> b.bucket("blocked")).publicAccessBlockConfiguration().blockPublicAcls()).isTrue();
-    assertCode(() -> s3.putObject(b -> b.bucket("blocked").key("new.txt").acl(ObjectCannedACL.PUBLIC_READ),
+    S3TestNode.assertCode(() -> s3.putObject(b -> b.bucket("blocked").key("new.txt").acl(ObjectCannedACL.PUBLIC_READ),
         RequestBody.fromString("n")), "AccessDenied");
-    assertCode(() -> s3.putBucketAcl(b -> b.bucket("blocked").acl(BucketCannedACL.PUBLIC_READ)), "AccessDenied");
-    assertCode(() -> s3.putObjectAcl(b -> b.bucket("blocked").key("open.txt").grantRead(
+    S3TestNode.assertCode(() -> s3.putBucketAcl(b -> b.bucket("blocked").acl(BucketCannedACL.PUBLIC_READ)), "AccessDenied");
+    S3TestNode.assertCode(() -> s3.putObjectAcl(b -> b.bucket("blocked").key("open.txt").grantRead(
         "uri=\"http://acs.amazonaws.com/groups/global/AllUsers\"")), "AccessDenied");
-    assertThat(anonymous("GET", "/blocked/open.txt")).as("existing ACLs still count").isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/blocked/open.txt")).as("existing ACLs still count").isEqualTo(200);
 
     s3.putPublicAccessBlock(b -> b.bucket("blocked").publicAccessBlockConfiguration(c -> c.ignorePublicAcls(true)));
-    assertThat(anonymous("GET", "/blocked/open.txt")).isEqualTo(403);
+    assertThat(tt.anonymous("GET", "/blocked/open.txt")).isEqualTo(403);
 
     String publicRead = "{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\","
         + " \"Resource\": \"arn:aws:s3:::blocked/*\"}";
     s3.putPublicAccessBlock(b -> b.bucket("blocked").publicAccessBlockConfiguration(c -> c.blockPublicPolicy(true)));
-    assertCode(() -> policy("blocked", publicRead), "AccessDenied");
+    S3TestNode.assertCode(() -> policy("blocked", publicRead), "AccessDenied");
     policy("blocked", publicRead.replace("}", ", \"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"127.0.0.0/8\"}}}"));
-    assertThat(anonymous("GET", "/blocked/open.txt")).as("allowed by a policy tied to a source").isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/blocked/open.txt")).as("allowed by a policy tied to a source").isEqualTo(200);
 
     s3.deletePublicAccessBlock(b -> b.bucket("blocked"));
     policy("blocked", publicRead);
     s3.putObject(b -> b.bucket("blocked").key("via-policy.txt"), RequestBody.fromString("p"));
-    assertThat(anonymous("GET", "/blocked/via-policy.txt")).isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/blocked/via-policy.txt")).isEqualTo(200);
     s3.putPublicAccessBlock(b -> b.bucket("blocked").publicAccessBlockConfiguration(c -> c.restrictPublicBuckets(true)));
-    assertThat(anonymous("GET", "/blocked/via-policy.txt")).isEqualTo(403);
+    assertThat(tt.anonymous("GET", "/blocked/via-policy.txt")).isEqualTo(403);
     assertThat(s3.getObjectAsBytes(b -> b.bucket("blocked").key("via-policy.txt")).asUtf8String()).isEqualTo("p");
     s3.deletePublicAccessBlock(b -> b.bucket("blocked"));
-    assertCode(() -> s3.getPublicAccessBlock(b -> b.bucket("blocked")), "NoSuchPublicAccessBlockConfiguration");
+    S3TestNode.assertCode(() -> s3.getPublicAccessBlock(b -> b.bucket("blocked")), "NoSuchPublicAccessBlockConfiguration");
   }
 
   @Test void policyConditionsAndNegatedElements() throws Exception {
@@ -139,25 +123,25 @@ class S3BucketConfigIT {
         "{\"Effect\": \"Deny\", \"NotPrincipal\": {\"CanonicalUser\": \"" + ownerId + "\"}, \"Action\": \"s3:GetObject\","
             + " \"Resource\": \"arn:aws:s3:::conditional/private/*\"}"));
 
-    assertThat(anonymous("GET", "/conditional?prefix=public/")).isEqualTo(200);
-    assertThat(anonymous("GET", "/conditional?prefix=public/&max-keys=5")).isEqualTo(200);
-    assertThat(anonymous("GET", "/conditional?prefix=public/&max-keys=50")).isEqualTo(403);
-    assertThat(anonymous("GET", "/conditional?prefix=private/")).isEqualTo(403);
-    assertThat(anonymous("GET", "/conditional")).isEqualTo(403);
-    assertThat(anonymous("GET", "/conditional/public/a.txt")).isEqualTo(200);
-    assertThat(anonymous("GET", "/conditional/private/b.txt")).isEqualTo(403);
-    assertThat(anonymous("GET", "/conditional/tagged.txt")).isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/conditional?prefix=public/")).isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/conditional?prefix=public/&max-keys=5")).isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/conditional?prefix=public/&max-keys=50")).isEqualTo(403);
+    assertThat(tt.anonymous("GET", "/conditional?prefix=private/")).isEqualTo(403);
+    assertThat(tt.anonymous("GET", "/conditional")).isEqualTo(403);
+    assertThat(tt.anonymous("GET", "/conditional/public/a.txt")).isEqualTo(200);
+    assertThat(tt.anonymous("GET", "/conditional/private/b.txt")).isEqualTo(403);
+    assertThat(tt.anonymous("GET", "/conditional/tagged.txt")).isEqualTo(200);
     s3.putObjectTagging(b -> b.bucket("conditional").key("tagged.txt").tagging(t -> t.tagSet(Tag.builder().key("class")
         .value("secret").build())));
-    assertThat(anonymous("GET", "/conditional/tagged.txt")).isEqualTo(403);
-    assertCode(() -> s3.getObject(b -> b.bucket("conditional").key("locked/c.txt")), "AccessDenied");
-    assertCode(() -> s3.putObject(b -> b.bucket("conditional").key("ro/d.txt"), RequestBody.fromString("no")), "AccessDenied");
+    assertThat(tt.anonymous("GET", "/conditional/tagged.txt")).isEqualTo(403);
+    S3TestNode.assertCode(() -> s3.getObject(b -> b.bucket("conditional").key("locked/c.txt")), "AccessDenied");
+    S3TestNode.assertCode(() -> s3.putObject(b -> b.bucket("conditional").key("ro/d.txt"), RequestBody.fromString("no")), "AccessDenied");
     assertThat(s3.getObjectAsBytes(b -> b.bucket("conditional").key("ro/d.txt")).asUtf8String()).isEqualTo("ro/d.txt");
     s3.putObjectAcl(b -> b.bucket("conditional").key("private/b.txt").grantRead("id=\"" + alt.listBuckets().owner().id() + "\""));
-    assertCode(() -> alt.getObject(b -> b.bucket("conditional").key("private/b.txt")), "AccessDenied");
+    S3TestNode.assertCode(() -> alt.getObject(b -> b.bucket("conditional").key("private/b.txt")), "AccessDenied");
     assertThat(s3.getObjectAsBytes(b -> b.bucket("conditional").key("private/b.txt")).asUtf8String()).isEqualTo("private/b.txt");
 
-    assertCode(() -> policy("conditional", "{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\","
+    S3TestNode.assertCode(() -> policy("conditional", "{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\","
         + " \"Resource\": \"arn:aws:s3:::conditional/*\", \"Condition\": {\"StringMatchesSortOf\": {\"s3:prefix\": \"a\"}}}"),
         "MalformedPolicy");
   }

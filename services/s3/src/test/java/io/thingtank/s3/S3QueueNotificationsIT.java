@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingtank.sqs.SqsService;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,23 +131,7 @@ class S3QueueNotificationsIT {
   }
 
   /** boto3 and the AWS CLI (machine python): notifications, object ACLs, public access block, ownership. */
-  @Test void boto3AndAwsCli() throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("python3",
-        Path.of("src/test/python/s3_bucket_config.py").toAbsolutePath().toString(), tt.endpoint()).redirectErrorStream(true);
-    pb.environment().remove("AWS_CA_BUNDLE");
-    pb.environment().remove("AWS_PROFILE");
-    pb.environment().put("AWS_ACCESS_KEY_ID", tt.key.accessKeyId());
-    pb.environment().put("AWS_SECRET_ACCESS_KEY", tt.key.secretAccessKey());
-    pb.environment().put("AWS_CONFIG_FILE", dir.resolve("none").toString());
-    pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("none").toString());
-    Process p = pb.start();
-    boolean done = p.waitFor(120, TimeUnit.SECONDS);
-    if (!done) p.destroyForcibly();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(done).as(out).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    assertThat(out).contains("OK");
-  }
+  @Test void boto3AndAwsCli() throws Exception { PythonScript.run(tt, "s3_bucket_config.py", dir); }
 
   @Test void objectEventsReachTheMatchingQueues() throws Exception {
     s3.createBucket(b -> b.bucket("ingest"));

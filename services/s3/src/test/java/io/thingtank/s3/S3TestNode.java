@@ -1,5 +1,8 @@
 package io.thingtank.s3;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thingtank.aws.AwsService;
@@ -10,6 +13,9 @@ import io.thingtank.core.identity.AccessKey;
 import io.thingtank.edge.aws.AwsGatewayModule;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +25,12 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** A ThingTank node with only S3 on the AWS port, and SDK clients pointed at it. */
 final class S3TestNode implements AutoCloseable {
+  private static final HttpClient ANONYMOUS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   final Node node;
   final AwsGatewayModule gateway;
   final AccessKey key;
@@ -59,15 +67,33 @@ final class S3TestNode implements AutoCloseable {
 
   String endpoint() { return "http://127.0.0.1:" + port(); }
 
-  StaticCredentialsProvider credentials() {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
+  StaticCredentialsProvider credentials() { return credentials(key); }
+
+  static StaticCredentialsProvider credentials(AccessKey k) {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey()));
   }
 
-  /** Path-style client. */
-  S3Client client() {
+  /** Path-style client with the root key. */
+  S3Client client() { return client(key); }
+
+  /** Path-style client signing with {@code k} (another key is another S3 user). */
+  S3Client client(AccessKey k) {
     return S3Client.builder().endpointOverride(URI.create(endpoint())).forcePathStyle(true)
-        .region(Region.US_EAST_1).credentialsProvider(credentials())
+        .region(Region.US_EAST_1).credentialsProvider(credentials(k))
         .httpClientBuilder(ApacheHttpClient.builder()).build();
+  }
+
+  /** The status of an unsigned request (PUT sends a one-byte body). */
+  int anonymous(String method, String path) throws Exception {
+    return ANONYMOUS.send(HttpRequest.newBuilder(URI.create(endpoint() + path))
+        .method(method, method.equals("PUT") ? HttpRequest.BodyPublishers.ofString("x") : HttpRequest.BodyPublishers.noBody())
+        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** Asserts that {@code call} fails with this S3 error code. */
+  static void assertCode(Runnable call, String code) {
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(S3Exception.class,
+        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
   }
 
   /** Virtual-hosted-style client on {@code host} (every name resolves to 127.0.0.1). */
