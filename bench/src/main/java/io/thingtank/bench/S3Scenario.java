@@ -2,7 +2,6 @@ package io.thingtank.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +67,6 @@ final class S3Scenario {
 
   private static Phase phase(Peer server, Payloads p, int inFlight, long limitSeconds, IntFunction<Future<Void>> op)
       throws Exception {
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     int n = p.bytes().length;
     Histogram latency = new ConcurrentHistogram(3);
     AtomicInteger failed = new AtomicInteger();
@@ -77,7 +75,7 @@ final class S3Scenario {
     Semaphore slots = new Semaphore(inFlight);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
     long serverCpu0 = server.cpuMillis();
-    long clientCpu0 = os.getProcessCpuTime() / 1_000_000;
+    long clientCpu0 = Peer.benchCpuMillis();
     long t0 = System.nanoTime();
     int issued = 0;
     long bytes = 0;
@@ -105,6 +103,6 @@ final class S3Scenario {
       slots.release(inFlight);
     }
     return new Phase(n, failed.get(), firstError.get(), (t1 - t0) / 1e9, bytes, latency,
-        server.cpuMillis() - serverCpu0, os.getProcessCpuTime() / 1_000_000 - clientCpu0);
+        server.cpuMillis() - serverCpu0, Peer.benchCpuMillis() - clientCpu0);
   }
 }

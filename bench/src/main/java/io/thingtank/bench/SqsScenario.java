@@ -33,8 +33,6 @@ final class SqsScenario {
   static Result run(String target, Peer server, String keyId, String secret, int messages, int inFlight)
       throws Exception {
     URI endpoint = server.endpoint;
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     try (SqsAsyncClient sqs = SqsAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
         .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(inFlight * 2)
@@ -46,7 +44,7 @@ final class SqsScenario {
 
       long t0 = System.nanoTime();
       long serverCpu0 = server.cpuMillis();
-      long clientCpu0 = os.getProcessCpuTime() / 1_000_000;
+      long clientCpu0 = Peer.benchCpuMillis();
       Semaphore slots = new Semaphore(inFlight);
       List<CompletableFuture<?>> sends = new ArrayList<>();
       for (int i = 0; i < messages; i += 10) {
@@ -93,7 +91,7 @@ final class SqsScenario {
       CompletableFuture.allOf(receivers.toArray(CompletableFuture[]::new)).join();
       long t2 = System.nanoTime();
       long serverCpu = server.cpuMillis() - serverCpu0;
-      long clientCpu = os.getProcessCpuTime() / 1_000_000 - clientCpu0;
+      long clientCpu = Peer.benchCpuMillis() - clientCpu0;
       sqs.deleteQueue(b -> b.queueUrl(queueUrl)).join();
       return new Result(target, messages, (t2 - t0) / 1e9, messages / ((t1 - t0) / 1e9),
           messages / ((t2 - t1) / 1e9), messages / ((t2 - t0) / 1e9), sendLatency, receiveLatency,
