@@ -1,10 +1,13 @@
 package io.thingtank.wamp.transport;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.thingtank.wamp.router.Router;
 import io.thingtank.wamp.wire.Encoded;
 import io.thingtank.wamp.wire.Encoding;
 import io.thingtank.wamp.wire.Serializer;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.util.Map;
 
@@ -18,7 +21,7 @@ final class RawSocketConnection implements Transport {
   private final NetSocket socket;
   private final Router router;
   private final int ourExponent;
-  private final OutboundBudget budget = new OutboundBudget();
+  private final OutboundQueue out;
   private Buffer pending = Buffer.buffer();
   private WampConnection wamp;
   private int theirMax;
@@ -27,6 +30,7 @@ final class RawSocketConnection implements Transport {
     this.socket = socket;
     this.router = router;
     this.ourExponent = RawSocketFraming.lengthExponent(router.maxMessageSize());
+    this.out = new OutboundQueue(((NetSocketInternal) socket).channelHandlerContext(), socket::close);
     socket.handler(this::onData);
     long keepalive = router.config().keepaliveMillis();
     // RawSocket keepalive (WAMP §14.5.3): a PING frame every keepaliveMs; the peer answers PONG.
@@ -96,15 +100,12 @@ final class RawSocketConnection implements Transport {
   @Override
   public void write(Encoded encoded) {
     byte[] message = encoded.bytes();
-    int size = message.length + 4;
-    if (!budget.admit(size)) {
-      socket.close();
-      return;
-    }
-    budget.track(socket.write(RawSocketFraming.frame(RawSocketFraming.MESSAGE, message)), size);
+    ByteBuf frame = Unpooled.buffer(4 + message.length)
+        .writeInt((RawSocketFraming.MESSAGE << 24) | message.length).writeBytes(message);
+    if (!out.add(frame, frame.readableBytes())) socket.close();
   }
 
-  @Override public void close() { socket.close(); }
+  @Override public void close() { out.close(); }
 
   @Override public int maxOutbound() { return theirMax; }
 

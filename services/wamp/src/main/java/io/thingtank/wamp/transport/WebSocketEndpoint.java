@@ -1,15 +1,19 @@
 package io.thingtank.wamp.transport;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.thingtank.wamp.router.Router;
 import io.thingtank.wamp.wire.Encoded;
 import io.thingtank.wamp.wire.Encoding;
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.internal.http.WebSocketInternal;
 import java.util.List;
 import java.util.Map;
 
@@ -45,17 +49,13 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
       return;
     }
     boolean text = enc.serializer().text();
-    OutboundBudget budget = new OutboundBudget();
+    OutboundQueue out = new OutboundQueue(((WebSocketInternal) ws).channelHandlerContext(), ws::close);
     Transport t = new Transport() {
       @Override public void write(Encoded m) {
-        if (!budget.admit(m.length())) {
-          ws.close((short) 1008, "reading too slowly");
-          return;
-        }
-        budget.track(WebSocketEndpoint.write(ws, text, m), m.length());
+        if (!out.add(frames(text, m.bytes()), m.length())) ws.close((short) 1008, "reading too slowly");
       }
 
-      @Override public void close() { ws.close(); }
+      @Override public void close() { out.close(); }
 
       @Override public int maxOutbound() { return Integer.MAX_VALUE; }
 
@@ -80,13 +80,22 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
 
   /**
    * One message as one final frame of the encoded bytes (a JSON text frame carries the UTF-8
-   * bytes as they are, with no String made); larger ones through Vert.x, which fragments them.
+   * bytes as they are), or fragmented into frames of at most 64 KiB (RFC 6455 §5.4), which
+   * every client accepts.
    */
-  private static Future<Void> write(ServerWebSocket ws, boolean text, Encoded m) {
-    if (m.length() > SINGLE_FRAME) {
-      return text ? ws.writeTextMessage(m.text()) : ws.writeBinaryMessage(Buffer.buffer(m.bytes()));
+  private static Object frames(boolean text, byte[] bytes) {
+    if (bytes.length <= SINGLE_FRAME) return dataFrame(text, true, Unpooled.wrappedBuffer(bytes));
+    Object[] parts = new Object[(bytes.length + SINGLE_FRAME - 1) / SINGLE_FRAME];
+    for (int i = 0; i < parts.length; i++) {
+      int from = i * SINGLE_FRAME;
+      boolean last = i == parts.length - 1;
+      ByteBuf slice = Unpooled.wrappedBuffer(bytes, from, Math.min(SINGLE_FRAME, bytes.length - from));
+      parts[i] = i == 0 ? dataFrame(text, last, slice) : new ContinuationWebSocketFrame(last, 0, slice);
     }
-    return ws.writeFrame(new WebSocketFrameImpl(text ? WebSocketFrameType.TEXT : WebSocketFrameType.BINARY,
-        m.bytes(), true));
+    return parts;
+  }
+
+  private static WebSocketFrame dataFrame(boolean text, boolean last, ByteBuf data) {
+    return text ? new TextWebSocketFrame(last, 0, data) : new BinaryWebSocketFrame(last, 0, data);
   }
 }
