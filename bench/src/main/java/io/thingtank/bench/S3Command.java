@@ -20,11 +20,17 @@ import picocli.CommandLine.Option;
  * with the same {@link S3HttpClient}; prints both, the ratio and the share of the ceiling. Main thread.
  */
 abstract class S3Command implements Callable<Integer> {
+  /** Bytes the warm-up writes under fresh keys before it overwrites its own earlier objects. */
+  private static final long WARMUP_FRESH_BYTES = 512L << 20;
+  private static final int MAX_WARMUP_PASSES = 1000;
   @CommandLine.ParentCommand BenchMain parent;
   @Option(names = "--objects", description = "Objects PUT then GET in the measured run.") int objects;
   @Option(names = "--size", description = "Bytes per object.") int size;
   @Option(names = "--in-flight", description = "Requests in flight.") int inFlight;
-  @Option(names = "--warmup", description = "Objects PUT then GET before the measured runs (same server, at most --objects).") int warmup;
+  @Option(names = "--warmup", description = "Objects PUT then GET per warm-up pass (same server, at most --objects).") int warmup;
+  @Option(names = "--warmup-seconds", description = "Warm-up passes are repeated until this many seconds have passed, per "
+      + "target (the JIT needs tens of seconds of load on 2 cores before the hot code is compiled).")
+  long warmupSeconds;
   @Option(names = "--ceiling-mib", defaultValue = "400", description = "MiB written for the disk ceiling (and 3 x 5x that through loopback, best run kept).")
   int ceilingMib;
   @Option(names = "--rounds", defaultValue = "2", description = "Measured runs per target, in alternating order.") int rounds;
@@ -32,23 +38,24 @@ abstract class S3Command implements Callable<Integer> {
   boolean keepWork;
   @Option(names = "--limit", defaultValue = "300", description = "Seconds a single phase may take at most.") long limit;
 
-  S3Command(int objects, int size, int inFlight, int warmup) {
+  S3Command(int objects, int size, int inFlight, int warmup, long warmupSeconds) {
     this.objects = objects;
     this.size = size;
     this.inFlight = inFlight;
     this.warmup = warmup;
+    this.warmupSeconds = warmupSeconds;
   }
 
   /** {@code s3-small}: 2,000 x 4 KiB, 16 in flight. */
   @Command(name = "s3-small", description = "PUT then GET 2,000 x 4 KiB objects, 16 in flight, ThingTank vs s3proxy.")
   static final class Small extends S3Command {
-    Small() { super(2000, 4096, 16, 2000); }
+    Small() { super(2000, 4096, 16, 2000, 40); }
   }
 
   /** {@code s3-large}: 50 x 8 MiB, 4 in flight. */
   @Command(name = "s3-large", description = "PUT then GET 50 x 8 MiB objects, 4 in flight, ThingTank vs s3proxy, vs the machine's ceiling.")
   static final class Large extends S3Command {
-    Large() { super(50, 8 << 20, 4, 25); }
+    Large() { super(50, 8 << 20, 4, 25, 20); }
   }
 
   @Override public Integer call() throws Exception {
@@ -69,19 +76,23 @@ abstract class S3Command implements Callable<Integer> {
           Peer s3proxy = Peer.s3proxy(parent.root, work.resolve("s3proxy"), Peer.freePort(), "benchkey", "benchsecret")) {
         String[] key = BenchMain.rootKey(work.resolve("thingtank"));
         List<Target> targets = List.of(
-            new Target("ThingTank", tt, new S3HttpClient(vertx, http, tt.endpoint, key[0], key[1])),
-            new Target("s3proxy 2.9.0", s3proxy, new S3HttpClient(vertx, http, s3proxy.endpoint, "benchkey", "benchsecret")));
-        for (Target t : targets) warmUp(t, warm);
-        // Alternate the order round by round: the machine is shared, and neither target should always go first.
-        for (int round = 0; round < rounds; round++) {
-          for (int i = 0; i < targets.size(); i++) {
-            Target t = targets.get(round % 2 == 0 ? i : targets.size() - 1 - i);
-            S3Scenario.Result r = S3Scenario.run(t.name(), t.peer(), t.client(), t.bucket(), "round" + round, measured,
-                inFlight, limit);
-            System.err.printf(Locale.ROOT, "round %d: %s PUT %.0f ops/s, GET %.0f ops/s%n", round + 1, t.name(),
-                r.put().opsPerSec(), r.get().opsPerSec());
-            results.add(new Run(round + 1, r));
+            new Target("ThingTank", tt, new S3HttpClient(vertx, http, tt.endpoint, key[0], key[1], inFlight)),
+            new Target("s3proxy 2.9.0", s3proxy, new S3HttpClient(vertx, http, s3proxy.endpoint, "benchkey", "benchsecret", inFlight)));
+        try {
+          for (Target t : targets) warmUp(t, warm);
+          // Alternate the order round by round: the machine is shared, and neither target should always go first.
+          for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < targets.size(); i++) {
+              Target t = targets.get(round % 2 == 0 ? i : targets.size() - 1 - i);
+              S3Scenario.Result r = S3Scenario.run(t.name(), t.peer(), t.client(), t.bucket(), "round" + round, measured,
+                  inFlight, limit);
+              System.err.printf(Locale.ROOT, "round %d: %s PUT %.0f ops/s, GET %.0f ops/s%n", round + 1, t.name(),
+                  r.put().opsPerSec(), r.get().opsPerSec());
+              results.add(new Run(round + 1, r));
+            }
           }
+        } finally {
+          for (Target t : targets) t.client().close();
         }
       }
     } finally {
@@ -97,16 +108,30 @@ abstract class S3Command implements Callable<Integer> {
     Target(String name, Peer peer, S3HttpClient client) { this(name, peer, client, "bench-" + System.nanoTime()); }
   }
 
+  /**
+   * Repeats PUT-then-GET passes of the warm-up set until {@code --warmup-seconds} have passed (at
+   * least one pass). Passes use fresh keys while the bytes written stay under {@link #WARMUP_FRESH_BYTES}
+   * (the measured runs PUT new keys too), then overwrite the oldest ones, so disk use stays bounded.
+   */
   private void warmUp(Target t, S3Scenario.Payloads warm) throws Exception {
     t.client().createBucket(t.bucket()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     if (warmup == 0) return;
-    S3Scenario.Result w = S3Scenario.run(t.name(), t.peer(), t.client(), t.bucket(), "warmup", warm, inFlight, limit);
-    if (!w.clean()) throw new IllegalStateException(t.name() + " warm-up: " + w.put().firstError() + " / " + w.get().firstError());
+    long passBytes = (long) warm.bytes().length * size;
+    long prefixes = Math.max(1, WARMUP_FRESH_BYTES / passBytes);
+    long t0 = System.nanoTime();
+    int pass = 0;
+    do {
+      S3Scenario.Result w = S3Scenario.run(t.name(), t.peer(), t.client(), t.bucket(), "warmup" + (pass % prefixes), warm,
+          inFlight, limit);
+      if (!w.clean()) throw new IllegalStateException(t.name() + " warm-up: " + w.put().firstError() + " / " + w.get().firstError());
+      pass++;
+    } while (System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(warmupSeconds) && pass < MAX_WARMUP_PASSES);
+    System.err.printf(Locale.ROOT, "%s warmed up: %d passes in %.0f s%n", t.name(), pass, (System.nanoTime() - t0) / 1e9);
   }
 
   private void print(List<Run> runs, MachineCeiling.Rates ceiling) {
-    System.out.printf(Locale.ROOT, "%d objects x %d bytes, %d in flight, warm-up %d; ceiling: loopback copy %.0f MB/s, "
-        + "disk write+fsync %.0f MB/s (MB = 10^6 bytes)%n%n", objects, size, inFlight, warmup,
+    System.out.printf(Locale.ROOT, "%d objects x %d bytes, %d in flight, warm-up passes of %d for %d s; ceiling: loopback copy %.0f MB/s, "
+        + "disk write+fsync %.0f MB/s (MB = 10^6 bytes)%n%n", objects, size, inFlight, warmup, warmupSeconds,
         ceiling.loopbackMBps(), ceiling.diskMBps());
     System.out.println(Report.header("round", "target", "op", "ops/s", "MB/s", "p50 ms", "p99 ms", "max ms", "failed",
         "server CPU ms/op", "client CPU ms/op"));

@@ -18,9 +18,12 @@ import java.util.Map;
  * addressing, SigV4 header auth with {@code UNSIGNED-PAYLOAD} and no checksum headers (so neither
  * side hashes for the other; each server computes its own MD5 ETag). GETs are streamed and
  * compared byte for byte with what was PUT. Callable from any thread; each exchange (and its
- * signing) runs on the client's own event loop.
+ * signing) runs on the client's own event loop, except GETs of bodies of at least
+ * {@link #RAW_GET_MIN} bytes, which go through {@link S3RawGet} (no per-chunk heap copy).
  */
-final class S3HttpClient {
+final class S3HttpClient implements AutoCloseable {
+  /** Bodies from this size on are fetched with {@link S3RawGet}, for every target alike. */
+  static final int RAW_GET_MIN = 1 << 20;
   /** Where an event loop copies a received chunk to compare it (no garbage per chunk). */
   private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[128 << 10]);
   /** A request that sees no byte for this long fails (and is counted) instead of holding its slot forever. */
@@ -30,9 +33,11 @@ final class S3HttpClient {
   private final String host;
   private final int port;
   private final SigV4Signer signer;
+  private final S3RawGet largeGets;
 
-  S3HttpClient(Vertx vertx, HttpClient http, URI endpoint, String keyId, String secret) {
+  S3HttpClient(Vertx vertx, HttpClient http, URI endpoint, String keyId, String secret, int inFlight) {
     this.http = http;
+    this.largeGets = new S3RawGet(endpoint, keyId, secret, inFlight);
     this.context = vertx.getOrCreateContext();
     this.host = endpoint.getHost();
     this.port = endpoint.getPort();
@@ -51,6 +56,7 @@ final class S3HttpClient {
 
   /** GetObject; fails unless the body is exactly {@code expected}. */
   Future<Void> get(String bucket, String key, byte[] expected) {
+    if (expected.length >= RAW_GET_MIN) return largeGets.get(bucket, key, expected);
     return onLoop(() -> send(HttpMethod.GET, "/" + bucket + "/" + key, null).compose(resp -> {
       if (resp.statusCode() != 200) return expectOk(resp);
       Promise<Void> done = Promise.promise();
@@ -83,6 +89,8 @@ final class S3HttpClient {
       return done.future();
     }));
   }
+
+  @Override public void close() { largeGets.close(); }
 
   /**
    * Runs the exchange on the client's event loop, so every callback (response head, body, end)

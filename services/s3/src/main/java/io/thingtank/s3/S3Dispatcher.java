@@ -7,6 +7,7 @@ import io.thingtank.s3.access.Authorizer;
 import io.thingtank.s3.handler.BlockingRead;
 import io.thingtank.s3.handler.CorsHandlers;
 import io.thingtank.s3.handler.S3Handler;
+import io.thingtank.s3.handler.SelfAuthorising;
 import io.thingtank.s3.model.Bucket;
 import io.thingtank.s3.wire.ResponseWriter;
 import io.thingtank.s3.wire.S3Address;
@@ -27,7 +28,8 @@ import java.util.Set;
  * The S3 request path: address (path or virtual host), SigV4, route, authorise ({@link Authorizer}), run the
  * operation's handler, write the response or the S3 error. The request stays paused until a
  * handler reads the body. Event-loop only, but for {@link BlockingRead} operations, which run
- * authorisation and the handler on a worker.
+ * authorisation and the handler on a worker, and {@link SelfAuthorising} ones, which authorise on
+ * the bucket's stripe inside their own task.
  */
 final class S3Dispatcher {
   /** Operations with a handler that are addressed by a subresource in {@link S3Routes#unsupported}'s list. */
@@ -74,7 +76,8 @@ final class S3Dispatcher {
 
   /**
    * Authorises and runs the handler; a {@link BlockingRead} of a bucket does both in one task on
-   * any worker (no stripe, no hop back to the event loop between them).
+   * any worker (no stripe, no hop back to the event loop between them), a {@link SelfAuthorising}
+   * handler authorises inside its own stripe task when it says so.
    */
   private Future<S3Response> answer(S3Call call, S3Handler handler) {
     if (handler instanceof BlockingRead read && call.bucket() != null) {
@@ -82,6 +85,9 @@ final class S3Dispatcher {
         Bucket bucket = authorizer.check(call);
         return new Answer(bucket, read.read(call));
       }).map(a -> decorated(call, a.bucket(), a.response()));
+    }
+    if (handler instanceof SelfAuthorising own && call.bucket() != null && own.authorisesItself(call)) {
+      return own.handle(call, authorizer).map(a -> decorated(call, a.bucket(), a.response()));
     }
     return bucketOf(call).compose(bucket -> handler.handle(call).map(res -> decorated(call, bucket, res)));
   }

@@ -3,6 +3,8 @@ package io.thingtank.s3.checksum;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -12,6 +14,9 @@ import java.util.zip.CRC32C;
  */
 public enum ChecksumAlgorithm {
   CRC32, CRC32C, CRC64NVME, SHA1, SHA256;
+
+  /** Digests never updated, only cloned (cloning reads them, so concurrent clones are safe). */
+  private static final Map<String, MessageDigest> PROTOTYPES = new ConcurrentHashMap<>();
 
   /** {@code x-amz-checksum-crc32} and so on. */
   public String header() { return "x-amz-checksum-" + name().toLowerCase(Locale.ROOT); }
@@ -38,7 +43,17 @@ public enum ChecksumAlgorithm {
     };
   }
 
+  /** A new digest: a clone of a pristine prototype per algorithm (no provider look-up per body). */
   static MessageDigest digest(String name) {
+    MessageDigest prototype = PROTOTYPES.computeIfAbsent(name, ChecksumAlgorithm::newDigest);
+    try {
+      return (MessageDigest) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      return newDigest(name);
+    }
+  }
+
+  private static MessageDigest newDigest(String name) {
     try {
       return MessageDigest.getInstance(name);
     } catch (NoSuchAlgorithmException e) {

@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Object and part bodies as files under {@code <dataDir>/s3}: bodies are written to
- * {@code tmp/<id>}, synced, then renamed to {@code blobs/<id[0..2]>/<id>}, so a blob that exists
- * is complete. Temp files left by a crash are removed at start, and so are blobs no metadata
+ * Object and part bodies as files under {@code <dataDir>/s3}: streamed bodies are written to
+ * {@code tmp/<id>}, synced, then renamed to {@code blobs/<id[last 2]>/<id>}; bodies held in memory
+ * are written to their blob path directly. Either way a blob is complete before any metadata
+ * refers to it. Temp files left by a crash are removed at start, and so are blobs no metadata
  * references. Blocking; call off the event loop. Thread-safe.
  */
 public final class BlobFiles {
@@ -76,18 +77,38 @@ public final class BlobFiles {
   }
 
   /**
-   * Writes a body held in memory to a new temp file in one blocking call (synced when
-   * configured), then renames it into place: the small-object path, one task instead of an
-   * open, writes and a close on worker threads.
+   * Writes a body held in memory straight to its blob path in one blocking call (synced, with
+   * its directory, when configured): the small-object path. No temp file and rename are needed:
+   * the id is new ({@code CREATE_NEW}), nothing refers to it until the metadata that follows is
+   * written, and the start-up sweep removes a blob whose metadata never was.
    */
   public void commit(String id, ByteBuffer bytes) {
-    try (FileChannel ch = FileChannel.open(tempPath(id), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      while (bytes.hasRemaining()) ch.write(bytes);
-      if (fsync) ch.force(true);
+    Path to = path(id);
+    try {
+      if (knownDirs.add(to.getParent())) Files.createDirectories(to.getParent());
+      try {
+        write(to, bytes);
+      } catch (NoSuchFileException e) {
+        // The fan-out directory went away under us (removed by hand): make it again, once.
+        Files.createDirectories(to.getParent());
+        write(to, bytes);
+      }
+      if (fsync) syncDirectory(to.getParent());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    place(id);
+  }
+
+  /** Creates {@code to} and writes {@code bytes}; a file this call created but could not finish is removed. */
+  private void write(Path to, ByteBuffer bytes) throws IOException {
+    FileChannel ch = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    try (ch) {
+      while (bytes.hasRemaining()) ch.write(bytes);
+      if (fsync) ch.force(true);
+    } catch (IOException e) {
+      Files.deleteIfExists(to);
+      throw e;
+    }
   }
 
   /** Renames a synced temp file to its blob path (syncing the directory when configured). */
