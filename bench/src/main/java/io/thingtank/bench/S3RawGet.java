@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
  * request per pool thread at a time; callable from any thread.
  */
 final class S3RawGet implements AutoCloseable {
-  private static final int READ_BUFFER = 1 << 20;
+  private static final int READ_BUFFER = MachineCeiling.BLOCK;
   private static final int MAX_HEAD = 16 << 10;
   private final InetSocketAddress address;
   private final String hostHeader;

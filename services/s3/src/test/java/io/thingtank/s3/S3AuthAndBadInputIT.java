@@ -113,6 +113,28 @@ class S3AuthAndBadInputIT {
     }
   }
 
+  /** Small PUT bodies are read before the authorisation runs (in the commit task): its errors must still come first. */
+  @Test void aDeniedSmallPutIsRefusedBeforeItsBodyIsJudged() throws Exception {
+    String wrongMd5 = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+    HttpResponse<String> denied = http.send(HttpRequest.newBuilder(URI.create(tt.endpoint() + "/auth/anonymous.txt"))
+        .header("Content-MD5", wrongMd5).PUT(HttpRequest.BodyPublishers.ofString("not yours")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(denied.body()).contains("<Code>AccessDenied</Code>");
+    assertThatThrownBy(() -> s3.headObject(b -> b.bucket("auth").key("anonymous.txt")))
+        .isInstanceOf(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class);
+
+    S3TestNode.assertCode(() -> s3.putObject(b -> b.bucket("no-such-bucket-here").key("a.txt").contentMD5(wrongMd5),
+        RequestBody.fromString("nowhere")), "NoSuchBucket");
+
+    s3.createBucket(b -> b.bucket("public-write").acl(software.amazon.awssdk.services.s3.model.BucketCannedACL.PUBLIC_READ_WRITE));
+    HttpResponse<String> badDigest = http.send(HttpRequest.newBuilder(URI.create(tt.endpoint() + "/public-write/a.txt"))
+        .header("Content-MD5", wrongMd5).PUT(HttpRequest.BodyPublishers.ofString("judged")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(badDigest.statusCode()).isEqualTo(400);
+    assertThat(badDigest.body()).contains("<Code>BadDigest</Code>");
+  }
+
   @Test void anonymousAccessFollowsTheBucketAcl() throws Exception {
     s3.putObject(b -> b.bucket("auth").key("private.txt"), RequestBody.fromString("secret"));
     HttpResponse<String> denied = http.send(HttpRequest.newBuilder(URI.create(tt.endpoint() + "/auth/private.txt")).build(),
