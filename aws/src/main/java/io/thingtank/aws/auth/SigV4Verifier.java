@@ -29,6 +29,13 @@ public final class SigV4Verifier {
   public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
   static final long MAX_SKEW_MILLIS = 15 * 60 * 1000L;
   static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  });
 
   /** Finds the secret of an access key; null when there is no such key. */
   @FunctionalInterface
@@ -224,12 +231,9 @@ public final class SigV4Verifier {
     return v == null || v.isEmpty() ? null : v.get(0);
   }
 
+  /** Lowercase hex SHA-256; each thread reuses its own digest (no provider look-up per request). */
   public static String sha256Hex(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data == null ? new byte[0] : data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(SHA256.get().digest(data == null ? new byte[0] : data));
   }
 
   public static String sha256Hex(String s) { return sha256Hex(s.getBytes(StandardCharsets.UTF_8)); }

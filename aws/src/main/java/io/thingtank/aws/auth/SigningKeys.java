@@ -8,10 +8,17 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Derives SigV4 signing keys (four chained HMACs) and caches them per secret, date, region
- * and service, since a key is valid for a whole day. Thread-safe.
+ * and service, since a key is valid for a whole day. Thread-safe (one {@link Mac} per thread).
  */
 public final class SigningKeys {
   private static final int MAX_ENTRIES = 4096;
+  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+    try {
+      return Mac.getInstance("HmacSHA256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  });
   private final ConcurrentHashMap<String, byte[]> cache = new ConcurrentHashMap<>();
 
   public byte[] signingKey(String secret, SigV4Credential c) {
@@ -28,9 +35,10 @@ public final class SigningKeys {
     return k;
   }
 
+  /** HMAC-SHA256 of {@code data}; each thread reuses its own {@link Mac} (no provider look-up per request). */
   public static byte[] hmac(byte[] key, String data) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = MACS.get();
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {

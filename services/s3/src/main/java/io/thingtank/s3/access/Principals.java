@@ -5,7 +5,9 @@ import io.thingtank.aws.auth.SigV4Verifier;
 import io.thingtank.core.identity.AccessKey;
 import io.thingtank.s3.model.Acl;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +17,8 @@ import java.util.function.Supplier;
  */
 public final class Principals {
   private final Supplier<List<AccessKey>> keys;
+  /** Canonical user id per access key id (a pure function of it; only verified keys get here, so few entries). */
+  private final Map<String, String> canonicalIds = new ConcurrentHashMap<>();
 
   public Principals(Supplier<List<AccessKey>> keys) { this.keys = keys; }
 
@@ -32,8 +36,8 @@ public final class Principals {
         .findFirst();
   }
 
-  private static Acl.Owner owner(String accessKeyId, String description) {
-    return new Acl.Owner(SigV4Verifier.sha256Hex("thingtank-owner:" + accessKeyId),
-        description == null || description.isBlank() ? accessKeyId : description);
+  private Acl.Owner owner(String accessKeyId, String description) {
+    String id = canonicalIds.computeIfAbsent(accessKeyId, k -> SigV4Verifier.sha256Hex("thingtank-owner:" + k));
+    return new Acl.Owner(id, description == null || description.isBlank() ? accessKeyId : description);
   }
 }
