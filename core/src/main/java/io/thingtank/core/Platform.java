@@ -4,7 +4,9 @@ import io.thingtank.core.identity.Identity;
 import io.thingtank.core.storage.RocksEngine;
 import io.thingtank.core.storage.StoreExecutor;
 import io.thingtank.core.web.WebMount;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,7 @@ public final class Platform {
   private final Identity identity;
   private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
   private final List<WebMount> mounts = new CopyOnWriteArrayList<>();
+  private final EventLoop webLoop;
 
   public Platform(Vertx vertx, Config config, Clock clock, Ids ids, RocksEngine storage,
       StoreExecutor executor, Identity identity) {
@@ -37,6 +40,7 @@ public final class Platform {
     this.storage = storage;
     this.executor = executor;
     this.identity = identity;
+    this.webLoop = ((VertxInternal) vertx).nettyEventLoopGroup().next();
   }
 
   public Vertx vertx() { return vertx; }
@@ -47,6 +51,13 @@ public final class Platform {
   public StoreExecutor executor() { return executor; }
   public Identity identity() { return identity; }
   public String accountId() { return identity.accountId(); }
+
+  /**
+   * The one event loop serving the web port's connections; the WAMP router runs its realms
+   * and RawSocket connections on it too, so that routing a message between two sessions
+   * wakes no other thread and each peer's messages leave in one flush per loop turn.
+   */
+  public EventLoop webLoop() { return webLoop; }
 
   /** Offers {@code impl} to other modules under {@code type}. */
   public <T> void provide(Class<T> type, T impl) { services.put(type, impl); }

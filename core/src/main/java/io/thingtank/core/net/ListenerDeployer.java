@@ -1,12 +1,15 @@
 package io.thingtank.core.net;
 
-import io.vertx.core.DeploymentOptions;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Deploys one listener verticle per event loop on one port, so connections spread over all
@@ -22,9 +25,32 @@ public final class ListenerDeployer {
 
   private ListenerDeployer() {}
 
-  /** A verticle that binds one server socket; {@code actualPort} is valid after start. */
+  /**
+   * A verticle that binds one server socket; {@code actualPort} is valid after start. Its
+   * connections are served by its own event loop, or by the one given to {@link #onLoop}.
+   */
   public abstract static class Listener extends VerticleBase {
+    private EventLoop loop;
+
     public abstract int actualPort();
+
+    /** Serve this listener's connections on {@code loop} instead of the verticle's own event loop. */
+    public final Listener onLoop(EventLoop loop) {
+      this.loop = loop;
+      return this;
+    }
+
+    /**
+     * Runs {@code listen} (which binds a server created in {@code start}) on the chosen event
+     * loop: Vert.x serves a server's connections on the context that called {@code listen}.
+     */
+    protected final <T> Future<T> bind(Supplier<Future<T>> listen) {
+      if (loop == null) return listen.get();
+      Promise<T> bound = Promise.promise();
+      ((VertxInternal) vertx).contextBuilder().withEventLoop(loop).build()
+          .runOnContext(v -> listen.get().onComplete(bound));
+      return bound.future();
+    }
   }
 
   /** A started listener group: its port and the deployment ids to undeploy. */
@@ -51,6 +77,15 @@ public final class ListenerDeployer {
         return new Deployed(bound, ids);
       });
     });
+  }
+
+  /**
+   * Deploys one listener serving all its connections on {@code loop}, so that they share a
+   * thread with whatever else runs there (the WAMP realms: a message then crosses no thread
+   * between its connection and its realm).
+   */
+  public static Future<Deployed> deployOn(Vertx vertx, int port, EventLoop loop, IntFunction<Listener> factory) {
+    return deploy(vertx, port, 1, p -> factory.apply(p).onLoop(loop));
   }
 
   /** One listener per core. */

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Serves the web port for every module that mounted a path on the {@link Platform}
  * (WAMP at {@code /ws}, MQTT at {@code /mqtt}, console at {@code /}). Start it after the
- * modules that mount, since mounts are read at start.
+ * modules that mount, since mounts are read at start. All its connections are served by
+ * {@link Platform#webLoop()}, the WAMP router's thread.
  */
 public final class WebModule implements ServiceModule {
   private Platform platform;
@@ -23,7 +24,7 @@ public final class WebModule implements ServiceModule {
     this.platform = p;
     var cfg = p.config();
     var mounts = p.mounts();
-    return ListenerDeployer.deploy(p.vertx(), cfg.webPort(), ListenerDeployer.defaultInstances(),
+    return ListenerDeployer.deployOn(p.vertx(), cfg.webPort(), p.webLoop(),
             port -> new WebVerticle(cfg.host(), port, mounts))
         .onSuccess(d -> deployed = d);
   }

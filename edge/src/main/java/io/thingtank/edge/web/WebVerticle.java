@@ -12,8 +12,7 @@ import java.util.List;
 
 /**
  * The web port (8080): hands each request (and WebSocket upgrade) to the module whose
- * {@link WebMount} has the longest matching path prefix; 404 otherwise. One instance per
- * event loop.
+ * {@link WebMount} has the longest matching path prefix; 404 otherwise.
  */
 final class WebVerticle extends ListenerDeployer.Listener {
   private final String host;
@@ -41,7 +40,7 @@ final class WebVerticle extends ListenerDeployer.Listener {
         .setMaxWebSocketMessageSize(16 * 1024 * 1024);
     if (!subProtocols.isEmpty()) options.setWebSocketSubProtocols(subProtocols);
     server = vertx.createHttpServer(options).requestHandler(this::route);
-    return server.listen();
+    return bind(server::listen);
   }
 
   private void route(HttpServerRequest req) {

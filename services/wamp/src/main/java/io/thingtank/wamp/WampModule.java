@@ -41,7 +41,7 @@ public final class WampModule implements ServiceModule {
     RocksEventStore store = new RocksEventStore(p.storage().table("wamp"), p.executor());
     List<Realm> realms = new ArrayList<>();
     for (RealmConfig rc : config.realms().values()) {
-      realms.add(new Realm(rc, p.vertx(), p.clock(), config.strictUris(), store));
+      realms.add(new Realm(rc, p.vertx(), p.webLoop(), p.clock(), config.strictUris(), store));
     }
     BusAuthorizer authorizer = new BusAuthorizer(bus);
     for (Realm r : realms) r.dynamicAuthorizer(authorizer);
@@ -59,7 +59,7 @@ public final class WampModule implements ServiceModule {
           for (Realm r : router.realms().values()) r.load();
           return null;
         })
-        .compose(v -> ListenerDeployer.deploy(p.vertx(), cfg.rawSocketPort(), ListenerDeployer.defaultInstances(),
+        .compose(v -> ListenerDeployer.deployOn(p.vertx(), cfg.rawSocketPort(), p.webLoop(),
             port -> new RawSocketVerticle(cfg.host(), port, router)))
         .onSuccess(d -> rawSocket = d);
   }

@@ -9,6 +9,7 @@ import io.thingtank.wamp.message.MessageParser;
 import io.thingtank.wamp.message.ProtocolViolation;
 import io.thingtank.wamp.message.WampUris;
 import io.thingtank.wamp.store.EventStore;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
@@ -21,9 +22,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One WAMP realm: its sessions, {@link Broker}, {@link Dealer} and {@link MetaApi}. All state
- * is confined to one Vert.x event-loop context (the realm's router context): connections on
- * any event loop hand their decoded messages over with {@link #execute}, so routing needs no
- * locks and keeps each session's message order. Outbound bytes go straight to each peer.
+ * is confined to one Vert.x event-loop context (the realm's router context) on the event loop
+ * that also serves the WAMP connections (the platform's web loop): connections hand their
+ * decoded messages over with {@link #execute}, which then runs them at once, so routing needs
+ * no locks, wakes no other thread and keeps each session's message order. Outbound messages
+ * go to each peer's queue, flushed once per loop turn. Messages from other threads (the
+ * in-process bus, timers elsewhere) are queued to the loop.
  */
 public final class Realm {
   private final String name;
@@ -39,11 +43,12 @@ public final class Realm {
   private final Retention retention;
   private DynamicAuthorizer dynamicAuthorizer;
 
-  public Realm(RealmConfig config, Vertx vertx, Clock clock, boolean strictUris, EventStore store) {
+  /** A realm whose work runs on {@code loop} (the event loop of its connections, ideally). */
+  public Realm(RealmConfig config, Vertx vertx, EventLoop loop, Clock clock, boolean strictUris, EventStore store) {
     this.name = config.name();
     this.config = config;
     this.vertx = vertx;
-    this.context = ((VertxInternal) vertx).createEventLoopContext();
+    this.context = ((VertxInternal) vertx).contextBuilder().withEventLoop(loop).build();
     this.clock = clock;
     this.strictUris = strictUris;
     this.retention = new Retention(name, store, config.history());

@@ -6,7 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 
-/** The WAMP RawSocket TCP listener (port 8081); one instance per event loop via {@link ListenerDeployer}. */
+/** The WAMP RawSocket TCP listener (port 8081), serving its connections on the realms' event loop. */
 public final class RawSocketVerticle extends ListenerDeployer.Listener {
   private final String host;
   private final int port;
@@ -23,7 +23,7 @@ public final class RawSocketVerticle extends ListenerDeployer.Listener {
   public Future<?> start() {
     server = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true))
         .connectHandler(s -> new RawSocketConnection(s, router));
-    return server.listen();
+    return bind(server::listen);
   }
 
   @Override public int actualPort() { return server.actualPort(); }
