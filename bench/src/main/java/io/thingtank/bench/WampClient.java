@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The bench's own minimal WAMP v2 client over WebSocket with {@code wamp.2.json}: HELLO/WELCOME,
@@ -24,14 +25,15 @@ import java.util.function.Function;
 final class WampClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int HELLO = 1, WELCOME = 2, ABORT = 3, ERROR = 8, PUBLISH = 16, SUBSCRIBE = 32,
-      SUBSCRIBED = 33, CALL = 48, RESULT = 50, REGISTER = 64, REGISTERED = 65,
+      SUBSCRIBED = 33, EVENT = 36, CALL = 48, RESULT = 50, REGISTER = 64, REGISTERED = 65,
       INVOCATION = 68, YIELD = 70;
 
   private final WebSocket ws;
   private final AtomicLong requestIds = new AtomicLong();
   private final Map<Long, Promise<JsonNode>> pending = new ConcurrentHashMap<>();
-  private final Map<Long, Consumer<String>> subscriptions = new ConcurrentHashMap<>();
-  private final Map<Long, Function<ArrayNode, ArrayNode>> registrations = new ConcurrentHashMap<>();
+  private final Map<Long, Promise<Void>> calls = new ConcurrentHashMap<>();
+  private final Map<Long, Consumer<Buffer>> subscriptions = new ConcurrentHashMap<>();
+  private final Set<Long> echoes = ConcurrentHashMap.newKeySet();
   private final Promise<Long> welcome = Promise.promise();
 
   private WampClient(WebSocket ws) {
@@ -44,7 +46,7 @@ final class WampClient implements AutoCloseable {
         .addSubProtocol("wamp.2.json");
     return client.connect(o).compose(ws -> {
       WampClient c = new WampClient(ws);
-      ws.textMessageHandler(c::onText);
+      ws.handler(c::onMessage);
       ws.closeHandler(v -> c.failAll(new IllegalStateException("WebSocket closed")));
       ws.writeTextMessage("[1,\"" + realm + "\",{\"roles\":{\"publisher\":{},\"subscriber\":{},\"caller\":{},\"callee\":{}}}]");
       return c.welcome.future().map(id -> c);
@@ -52,43 +54,44 @@ final class WampClient implements AutoCloseable {
   }
 
   /**
-   * SUBSCRIBE; {@code onEvent} gets the JSON text of each EVENT message (args at index 4, if any),
+   * SUBSCRIBE; {@code onEvent} gets the bytes of each EVENT message (args at index 4, if any),
    * unparsed so that a benchmark subscriber can read only what it needs.
    */
-  Future<Long> subscribe(String topic, Consumer<String> onEvent) {
+  Future<Long> subscribe(String topic, Consumer<Buffer> onEvent) {
     long req = requestIds.incrementAndGet();
     Future<Long> f = await(req).map(m -> {
       long id = m.get(2).asLong();
       subscriptions.put(id, onEvent);
       return id;
     });
-    ws.writeTextMessage("[" + SUBSCRIBE + "," + req + ",{}," + JSON.valueToTree(topic) + "]");
+    ws.writeTextMessage("[" + SUBSCRIBE + "," + req + ",{}," + quoted(topic) + "]");
     return f;
   }
 
   /** PUBLISH without acknowledgement; {@code argsJson} is the JSON text of the args list. */
   void publish(String topic, String argsJson) {
-    ws.writeTextMessage("[" + PUBLISH + "," + requestIds.incrementAndGet() + ",{}," + JSON.valueToTree(topic) + "," + argsJson + "]");
+    ws.writeTextMessage("[" + PUBLISH + "," + requestIds.incrementAndGet() + ",{}," + quoted(topic) + "," + argsJson + "]");
   }
 
-  /** REGISTER; each INVOCATION's args go to {@code procedure}, whose answer is YIELDed as args. */
-  Future<Long> register(String procedure, Function<ArrayNode, ArrayNode> body) {
+  /** REGISTER a procedure that answers each INVOCATION with its own args and kwargs (YIELDed unparsed). */
+  Future<Long> registerEcho(String procedure) {
     long req = requestIds.incrementAndGet();
     Future<Long> f = await(req).map(m -> {
       long id = m.get(2).asLong();
-      registrations.put(id, body);
+      echoes.add(id);
       return id;
     });
-    ws.writeTextMessage("[" + REGISTER + "," + req + ",{}," + JSON.valueToTree(procedure) + "]");
+    ws.writeTextMessage("[" + REGISTER + "," + req + ",{}," + quoted(procedure) + "]");
     return f;
   }
 
-  /** CALL; completes with the RESULT message array, or fails on ERROR. */
-  Future<JsonNode> call(String procedure, String argsJson) {
+  /** CALL; completes when its RESULT arrives (the result itself is not parsed), or fails on ERROR. */
+  Future<Void> call(String procedure, String argsJson) {
     long req = requestIds.incrementAndGet();
-    Future<JsonNode> f = await(req);
-    ws.writeTextMessage("[" + CALL + "," + req + ",{}," + JSON.valueToTree(procedure) + "," + argsJson + "]");
-    return f;
+    Promise<Void> p = Promise.promise();
+    calls.put(req, p);
+    ws.writeTextMessage("[" + CALL + "," + req + ",{}," + quoted(procedure) + "," + argsJson + "]");
+    return p.future();
   }
 
   private Future<JsonNode> await(long req) {
@@ -97,15 +100,43 @@ final class WampClient implements AutoCloseable {
     return p.future();
   }
 
-  private void onText(String text) {
-    if (text.startsWith("[36,")) {
-      Consumer<String> h = subscriptions.get(Long.parseLong(text, 4, text.indexOf(',', 4), 10));
-      if (h != null) h.accept(text);
-      return;
+  /**
+   * One message. The frequent ones (EVENT, RESULT, INVOCATION) are read by their leading numbers
+   * only, straight from the frame's bytes; the rest (handshake, acknowledgements) with Jackson.
+   */
+  private void onMessage(Buffer b) {
+    int at = 1;
+    int type = 0;
+    for (byte c; (c = b.getByte(at)) != ','; at++) type = type * 10 + (c - '0');
+    long id = 0;
+    int idEnd = at + 1;
+    for (byte c; (c = b.getByte(idEnd)) >= '0' && c <= '9'; idEnd++) id = id * 10 + (c - '0');
+    switch (type) {
+      case EVENT -> {
+        Consumer<Buffer> h = subscriptions.get(id);
+        if (h != null) h.accept(b);
+      }
+      case RESULT -> {
+        Promise<Void> p = calls.remove(id);
+        if (p != null) p.complete();
+      }
+      case INVOCATION -> {
+        int regStart = idEnd + 1;
+        long reg = 0;
+        int detailsAt = regStart;
+        for (byte c; (c = b.getByte(detailsAt)) != ','; detailsAt++) reg = reg * 10 + (c - '0');
+        if (!echoes.contains(reg)) return;
+        int rest = JsonSkip.value(b, detailsAt + 1);
+        ws.writeTextMessage("[" + YIELD + "," + id + ",{}" + b.getString(rest, b.length()));
+      }
+      default -> onControl(b);
     }
+  }
+
+  private void onControl(Buffer b) {
     ArrayNode m;
     try {
-      m = (ArrayNode) JSON.readTree(text);
+      m = (ArrayNode) JSON.readTree(b.getBytes());
     } catch (Exception e) {
       ws.close();
       return;
@@ -113,16 +144,18 @@ final class WampClient implements AutoCloseable {
     switch (m.get(0).asInt()) {
       case WELCOME -> welcome.tryComplete(m.get(1).asLong());
       case ABORT -> welcome.tryFail("ABORT " + m);
-      case INVOCATION -> {
-        Function<ArrayNode, ArrayNode> body = registrations.get(m.get(2).asLong());
-        ArrayNode args = m.size() > 4 && m.get(4).isArray() ? (ArrayNode) m.get(4) : JSON.createArrayNode();
-        ws.writeTextMessage("[" + YIELD + "," + m.get(1).asLong() + ",{}," + body.apply(args) + "]");
+      case SUBSCRIBED, REGISTERED -> complete(m.get(1).asLong(), m, null);
+      case ERROR -> {
+        Promise<Void> call = calls.remove(m.get(2).asLong());
+        if (call != null) call.fail(m.toString());
+        else complete(m.get(2).asLong(), null, m.toString());
       }
-      case SUBSCRIBED, REGISTERED, RESULT -> complete(m.get(1).asLong(), m, null);
-      case ERROR -> complete(m.get(2).asLong(), null, m.toString());
       default -> { }
     }
   }
+
+  /** A URI as a JSON string (the bench's URIs are plain ASCII: no escaping needed). */
+  private static String quoted(String uri) { return "\"" + uri + "\""; }
 
   private void complete(long req, JsonNode m, String error) {
     Promise<JsonNode> p = pending.remove(req);
@@ -135,6 +168,8 @@ final class WampClient implements AutoCloseable {
     welcome.tryFail(t);
     pending.values().forEach(p -> p.tryFail(t));
     pending.clear();
+    calls.values().forEach(p -> p.tryFail(t));
+    calls.clear();
   }
 
   @Override

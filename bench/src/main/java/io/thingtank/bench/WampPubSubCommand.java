@@ -16,13 +16,15 @@ final class WampPubSubCommand implements Callable<Integer> {
   @Option(names = "--events", defaultValue = "100000", description = "Publications in the main run.") int events;
   @Option(names = "--subscribers", defaultValue = "10") int subscribers;
   @Option(names = "--bytes", defaultValue = "100", description = "Approximate size of the args list in JSON.") int bytes;
-  @Option(names = "--warmup", defaultValue = "100000", description = "Warm-up publications (the JIT needs about this many to reach steady state).") int warmup;
+  @Option(names = "--warmup", defaultValue = "150000", description = "Warm-up publications (on 2 cores the JIT needs 20-40 s of load to reach steady state).") int warmup;
   @Option(names = "--idle-curve", defaultValue = "10,100,1000,10000", split = ",",
       description = "Idle sessions joined during each curve run; empty to skip.") List<Integer> curve;
   @Option(names = "--curve-events", defaultValue = "20000", description = "Publications per curve run.") int curveEvents;
   @Option(names = "--keep-work", description = "Keep the servers' data dirs and logs instead of deleting them.")
   boolean keepWork;
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
+  @Option(names = "--client-loops", defaultValue = "1", description = "Event loops of the bench client (all its WebSockets share them).")
+  int clientLoops;
 
   /** The server process's CPU time during each main run, in the order of {@code main}. */
   private final List<Long> serverCpuMillis = new ArrayList<>();
@@ -30,7 +32,7 @@ final class WampPubSubCommand implements Callable<Integer> {
   private final List<Long> clientCpuMillis = new ArrayList<>();
 
   @Override public Integer call() throws Exception {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Connections.clientVertx(clientLoops);
     WebSocketClient client = Connections.webSocketClient(vertx);
     List<WampScenario.PubSubResult> main = new ArrayList<>();
     List<WampScenario.PubSubResult> curveResults = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.thingtank.bench;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +49,15 @@ final class WampScenario {
   }
 
   /** The first argument of an EVENT carrying {@link #args}: the number just before the padding. */
-  static long sentNanos(String eventText) {
-    int pad = eventText.lastIndexOf(",\"x");
-    int start = pad - 1;
-    while (start > 0 && Character.isDigit(eventText.charAt(start - 1))) start--;
-    return Long.parseLong(eventText, start, pad, 10);
+  static long sentNanos(Buffer event) {
+    int pad = event.length() - 1;
+    while (pad > 0 && event.getByte(pad) != 'x') pad--;
+    while (pad > 0 && event.getByte(pad) != ',') pad--;
+    int start = pad;
+    while (start > 0 && Character.isDigit(event.getByte(start - 1))) start--;
+    long n = 0;
+    for (int i = start; i < pad; i++) n = n * 10 + (event.getByte(i) - '0');
+    return n;
   }
 
   /**
@@ -125,7 +130,7 @@ final class WampScenario {
     List<WampClient> cs = Connections.open(callers, 50, 60, i -> WampClient.connect(client, t.port(), t.path(), t.realm()));
     try {
       String procedure = "bench.echo." + System.nanoTime();
-      callee.register(procedure, a -> a).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      callee.registerEcho(procedure).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       ConcurrentHistogram latency = new ConcurrentHistogram(3);
       AtomicLong answered = new AtomicLong();
       AtomicLong failed = new AtomicLong();
