@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -44,13 +45,29 @@ final class JsonPassthrough {
           int end = offset + (int) p.currentLocation().getByteOffset();
           out.add(raw(mapper, bytes, start, end - start, t == JsonToken.START_ARRAY));
         } else {
-          Object v = JsonBinary.decodeStrings(mapper.readValue(p, Object.class));
+          Object v = scalar(p, t);
+          if (v == null && t != JsonToken.VALUE_NULL) v = JsonBinary.decodeStrings(mapper.readValue(p, Object.class));
           if (out.isEmpty() && v instanceof Long type) payloadFrom = firstPayload(type.intValue());
           out.add(v);
         }
       }
       return out;
     }
+  }
+
+  /**
+   * The value of an integer, a plain string or an empty object, read off the parser (no Jackson
+   * databind call per header element); null for anything else, which the caller hands to the
+   * mapper (a non-empty object then from its first field name, which Jackson reads as an object).
+   */
+  private static Object scalar(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.START_OBJECT) return p.nextToken() == JsonToken.END_OBJECT ? new LinkedHashMap<>() : null;
+    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) return p.getLongValue();
+    if (t == JsonToken.VALUE_STRING) {
+      String s = p.getText();
+      return s.isEmpty() || s.charAt(0) != '\u0000' ? s : null;
+    }
+    return null;
   }
 
   private static Object raw(ObjectMapper mapper, byte[] bytes, int start, int length, boolean list) throws IOException {
@@ -72,18 +89,8 @@ final class JsonPassthrough {
 
   /** Encodes {@code message}, splicing in the bytes of {@link RawJson} elements. */
   static byte[] encode(ObjectMapper mapper, List<Object> message) throws IOException {
-    int firstRaw = -1;
-    for (int i = 1; i < message.size() && firstRaw < 0; i++) if (message.get(i) instanceof RawJson) firstRaw = i;
-    if (firstRaw < 0) return mapper.writeValueAsBytes(message);
-    byte[] head = mapper.writeValueAsBytes(message.subList(0, firstRaw)); // "[a,b,...]"
-    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + 256);
-    out.write(head, 0, head.length - 1);
-    for (int i = firstRaw; i < message.size(); i++) {
-      out.write(',');
-      if (message.get(i) instanceof RawJson r) r.writeTo(out);
-      else out.writeBytes(mapper.writeValueAsBytes(message.get(i)));
-    }
-    out.write(']');
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    JsonHead.write(message, out, mapper);
     return out.toByteArray();
   }
 }

@@ -65,4 +65,30 @@ class JsonPassthroughTest {
     assertThat(Serializer.JSON.decode(parts.get(1)).get(5)).isEqualTo(Map.of("z", 0L));
     assertThat(Serializer.JSON.decode(parts.get(0)).get(4)).isEqualTo(List.of(1L));
   }
+
+  @Test
+  void headersAreWrittenAsJacksonWritesThemAndReadBackEqual() throws Exception {
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("caller", 12345678901L);
+    details.put("authid", "q\"uo\\te\n\u0001\u00e9\u20ac");
+    details.put("progress", true);
+    details.put("nothing", null);
+    details.put("nested", List.of(Map.of("x", -1L), "y", 2.5));
+    details.put("binary", new byte[] {1, 2, 3});
+    List<Object> message = java.util.Arrays.asList(50L, 9007199254740991L, details, "com.\u00e9t\u00e9", null, false);
+    byte[] ours = Serializer.JSON.encode(message);
+    com.fasterxml.jackson.databind.ObjectMapper jackson = new com.fasterxml.jackson.databind.ObjectMapper();
+    details.put("binary", "\u0000" + java.util.Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}));
+    assertThat(new String(ours, StandardCharsets.UTF_8)).isEqualTo(jackson.writeValueAsString(message));
+    List<Object> back = Serializer.JSON.decode(ours);
+    assertThat(back.get(0)).isEqualTo(50L);
+    assertThat(back.get(1)).isEqualTo(9007199254740991L);
+    assertThat(back.get(3)).isEqualTo("com.\u00e9t\u00e9");
+    @SuppressWarnings("unchecked") Map<String, Object> d = (Map<String, Object>) back.get(2);
+    assertThat(d.get("authid")).isEqualTo("q\"uo\\te\n\u0001\u00e9\u20ac");
+    assertThat(d.get("binary")).isEqualTo(new byte[] {1, 2, 3});
+    assertThat(Serializer.JSON.decode(utf8("[2, 1, {}]")).get(2)).isEqualTo(Map.of());
+    assertThat(Serializer.JSON.decode(utf8("[1, \"realm1\", {\"roles\": {\"caller\": {}}}]")).get(2))
+        .isEqualTo(Map.of("roles", Map.of("caller", Map.of())));
+  }
 }
