@@ -27,9 +27,9 @@ import java.util.Set;
 /**
  * The S3 request path: address (path or virtual host), SigV4, route, authorise ({@link Authorizer}), run the
  * operation's handler, write the response or the S3 error. The request stays paused until a
- * handler reads the body. Event-loop only, but for {@link BlockingRead} operations, which run
- * authorisation and the handler on a worker, and {@link SelfAuthorising} ones, which authorise on
- * the bucket's stripe inside their own task.
+ * handler reads the body. Event-loop only, but for {@link BlockingRead} operations too large to
+ * answer on the event loop, which read on a worker, and {@link SelfAuthorising} ones, which
+ * authorise inside their own task under the bucket's lock.
  */
 final class S3Dispatcher {
   /** Operations with a handler that are addressed by a subresource in {@link S3Routes#unsupported}'s list. */
@@ -75,16 +75,21 @@ final class S3Dispatcher {
   }
 
   /**
-   * Authorises and runs the handler; a {@link BlockingRead} of a bucket does both in one task on
-   * any worker (no stripe, no hop back to the event loop between them), a {@link SelfAuthorising}
-   * handler authorises inside its own stripe task when it says so.
+   * Authorises and runs the handler; a {@link BlockingRead} of a bucket is authorised on the event
+   * loop and answered there when small (no thread hop), else read on any worker; a
+   * {@link SelfAuthorising} handler authorises inside its own task when it says so.
    */
   private Future<S3Response> answer(S3Call call, S3Handler handler) {
     if (handler instanceof BlockingRead read && call.bucket() != null) {
-      return ctx.onAnyWorker(() -> {
-        Bucket bucket = authorizer.check(call);
-        return new Answer(bucket, read.read(call));
-      }).map(a -> decorated(call, a.bucket(), a.response()));
+      Bucket bucket;
+      try {
+        bucket = authorizer.check(call);
+        S3Response now = read.readSmall(call);
+        if (now != null) return Future.succeededFuture(decorated(call, bucket, now));
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+      return ctx.onAnyWorker(() -> read.read(call)).map(res -> decorated(call, bucket, res));
     }
     if (handler instanceof SelfAuthorising own && call.bucket() != null && own.authorisesItself(call)) {
       return own.handle(call, authorizer).map(a -> decorated(call, a.bucket(), a.response()));
@@ -96,9 +101,6 @@ final class S3Dispatcher {
     CorsHandlers.decorate(call, bucket, res);
     return res;
   }
-
-  /** A response computed off the event loop with the bucket it was authorised against. */
-  private record Answer(Bucket bucket, S3Response response) {}
 
   /** Authorises on the bucket's stripe (reading its ACL, policy and settings); the bucket, or null. */
   private Future<Bucket> bucketOf(S3Call call) {

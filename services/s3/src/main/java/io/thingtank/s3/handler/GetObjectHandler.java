@@ -19,11 +19,14 @@ import java.nio.file.NoSuchFileException;
  * GetObject and HeadObject, of the current version or the one {@code versionId} names: preconditions, a byte range or a part ({@code partNumber}), checksum
  * headers when {@code x-amz-checksum-mode: ENABLED} asks for the whole object, and the body: up to
  * {@link #IN_MEMORY} bytes read in the same task and answered from memory, larger bodies sent from
- * the blob file with zero copy. {@link #read} runs on any worker (point reads only).
+ * the blob file with zero copy. {@link #readSmall} answers on the event loop (HEAD, bodies up to
+ * {@link #INLINE} bytes, and {@code sendFile} ones), {@link #read} the rest on any worker.
  */
 public final class GetObjectHandler implements BlockingRead {
   /** Bodies up to this size are read in the request's task and sent as one buffer. */
   static final long IN_MEMORY = 1 << 20;
+  /** Bodies up to this size are read on the event loop ({@link #readSmall}). */
+  static final long INLINE = 64 * 1024;
 
   private final S3Context ctx;
 
@@ -40,30 +43,43 @@ public final class GetObjectHandler implements BlockingRead {
   @Override
   public S3Response read(S3Call call) {
     try {
-      return readOnce(call);
+      return readOnce(call, IN_MEMORY);
     } catch (NoSuchFileException e) {
       return retry(call); // a concurrent write replaced the version we found and removed its blob
     }
   }
 
+  /** Bodies up to {@link #INLINE} are read here; others decline (null), as does a blob removed meanwhile. */
+  @Override
+  public S3Response readSmall(S3Call call) {
+    try {
+      return readOnce(call, INLINE);
+    } catch (NoSuchFileException e) {
+      return null; // the worker's read finds the version that replaced it
+    }
+  }
+
   private S3Response retry(S3Call call) {
     try {
-      return readOnce(call);
+      return readOnce(call, IN_MEMORY);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private S3Response readOnce(S3Call call) throws NoSuchFileException {
+  /** The response, or null when the body is longer than {@code maxRead} yet too short for {@code sendFile}. */
+  private S3Response readOnce(S3Call call, long maxRead) throws NoSuchFileException {
     String versionId = call.param("versionId");
     if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
     ObjectMeta meta = versions.read(call.bucket(), call.key(), versionId);
+    S3Response r = respond(call, meta, maxRead);
+    if (r == null) return null;
     var expiry = versionId != null ? null
         : ctx.expirations().of(ctx.lifecycles().lifecycle(call.bucket()).orElse(null), meta);
-    return respond(call, meta).header("x-amz-expiration", expiry == null ? null : expiry.header());
+    return r.header("x-amz-expiration", expiry == null ? null : expiry.header());
   }
 
-  private S3Response respond(S3Call call, ObjectMeta meta) throws NoSuchFileException {
+  private S3Response respond(S3Call call, ObjectMeta meta, long maxRead) throws NoSuchFileException {
     Preconditions.check(call, "", meta, true);
     ByteRange range = partRange(call, meta);
     boolean part = range != null;
@@ -89,6 +105,7 @@ public final class GetObjectHandler implements BlockingRead {
     if (length > IN_MEMORY || call.operation() == S3Operation.HeadObject) {
       return r.file(ctx.blobs().path(meta.blobId()), offset, length);
     }
+    if (length > maxRead) return null;
     try {
       return r.data(Buffer.buffer(ctx.blobs().read(meta.blobId(), offset, (int) length)));
     } catch (NoSuchFileException e) {
