@@ -2,6 +2,7 @@ package io.thingtank.wamp.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -49,7 +50,8 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
       return;
     }
     boolean text = enc.serializer().text();
-    OutboundQueue out = new OutboundQueue(((WebSocketInternal) ws).channelHandlerContext(), ws::close);
+    ChannelHandlerContext vertxHandler = ((WebSocketInternal) ws).channelHandlerContext();
+    OutboundQueue out = new OutboundQueue(vertxHandler, ws::close);
     Transport t = new Transport() {
       @Override public void write(Encoded m) {
         if (!out.add(frames(text, m.bytes()), m.length())) ws.close((short) 1008, "reading too slowly");
@@ -66,7 +68,8 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
     };
     WampConnection c = new WampConnection(router, enc, t);
     WebSocketMessages messages = new WebSocketMessages(c::onFrame, () -> ws.close((short) 1009, "message too big"));
-    ws.frameHandler(messages::frame);
+    ws.frameHandler(messages::vertxFrame);
+    vertxHandler.pipeline().addBefore(vertxHandler.name(), "wamp-messages", messages);
     long keepalive = router.config().keepaliveMillis();
     // WebSocket keepalive: a PING every keepaliveMs (the client's PONG keeps NATs and proxies open).
     long timer = keepalive > 0 ? io.vertx.core.Vertx.currentContext().owner()
