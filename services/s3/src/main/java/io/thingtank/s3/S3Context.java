@@ -9,7 +9,6 @@ import io.thingtank.s3.lifecycle.Expirations;
 import io.thingtank.s3.notify.S3Events;
 import io.thingtank.s3.store.BlobFiles;
 import io.thingtank.s3.store.BucketConfigs;
-import io.thingtank.s3.store.BucketLocks;
 import io.thingtank.s3.store.LifecycleStore;
 import io.thingtank.s3.store.S3Store;
 import io.thingtank.s3.store.VersionStore;
@@ -17,7 +16,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -26,47 +24,15 @@ import java.util.function.Supplier;
  * event loop (one stripe per bucket, so a bucket's writes are serialised), Vert.x, the clock and
  * the access keys' secrets (for POST policy signatures) and where object events go; the bucket
  * configurations kept beside the bucket row, the SQS queues (looked up per use: SQS may start later)
- * and the canonical users of the access keys. Every task of a bucket holds the bucket's lock
- * ({@link BucketLocks}), so writes run in place by {@link #nowOrOnBucket} stay serialised with them.
+ * and the canonical users of the access keys.
  */
 public record S3Context(S3Store store, VersionStore versions, LifecycleStore lifecycles, Expirations expirations,
     BlobFiles blobs, StoreExecutor executor, Vertx vertx, Clock clock,
     String defaultRegion, SigV4Verifier.SecretLookup secrets, S3Events events,
-    BucketConfigs configs, Supplier<Optional<QueueSink>> queueSink, Principals principals, BucketLocks locks) {
+    BucketConfigs configs, Supplier<Optional<QueueSink>> queueSink, Principals principals) {
 
-  /**
-   * Runs blocking store and file work on the bucket's stripe, holding the bucket's lock; completes
-   * on the caller's context.
-   */
-  public <T> Future<T> onBucket(String bucket, Callable<T> work) {
-    return executor.submit(bucket, () -> {
-      ReentrantLock lock = locks.of(bucket);
-      lock.lock();
-      try {
-        return work.call();
-      } finally {
-        lock.unlock();
-      }
-    });
-  }
-
-  /**
-   * Runs short work (a small write whose blocking calls hit the page cache and the RocksDB
-   * memtable) right here on the caller's thread, an event loop, when the bucket's lock is free;
-   * otherwise as {@link #onBucket}. Either way under the bucket's lock, so it is serialised with
-   * every other write of the bucket. Never waits for the lock.
-   */
-  public <T> Future<T> nowOrOnBucket(String bucket, Callable<T> work) {
-    ReentrantLock lock = locks.of(bucket);
-    if (!lock.tryLock()) return onBucket(bucket, work);
-    try {
-      return Future.succeededFuture(work.call());
-    } catch (Exception e) {
-      return Future.failedFuture(e);
-    } finally {
-      lock.unlock();
-    }
-  }
+  /** Runs blocking store and file work on the bucket's stripe; completes on the caller's context. */
+  public <T> Future<T> onBucket(String bucket, Callable<T> work) { return executor.submit(bucket, work); }
 
   /**
    * Runs blocking reads that need no write ordering (point reads are consistent on their own) on

@@ -29,7 +29,7 @@ import java.util.Set;
  * operation's handler, write the response or the S3 error. The request stays paused until a
  * handler reads the body. Event-loop only, but for {@link BlockingRead} operations too large to
  * answer on the event loop, which read on a worker, and {@link SelfAuthorising} ones, which
- * authorise inside their own task under the bucket's lock.
+ * authorise on the bucket's stripe inside their own task.
  */
 final class S3Dispatcher {
   /** Operations with a handler that are addressed by a subresource in {@link S3Routes#unsupported}'s list. */
@@ -77,7 +77,7 @@ final class S3Dispatcher {
   /**
    * Authorises and runs the handler; a {@link BlockingRead} of a bucket is authorised on the event
    * loop and answered there when small (no thread hop), else read on any worker; a
-   * {@link SelfAuthorising} handler authorises inside its own task when it says so.
+   * {@link SelfAuthorising} handler authorises inside its own stripe task when it says so.
    */
   private Future<S3Response> answer(S3Call call, S3Handler handler) {
     if (handler instanceof BlockingRead read && call.bucket() != null) {

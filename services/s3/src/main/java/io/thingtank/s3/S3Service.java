@@ -15,7 +15,6 @@ import io.thingtank.s3.notify.FanOutEvents;
 import io.thingtank.s3.notify.QueueEvents;
 import io.thingtank.s3.notify.S3Events;
 import io.thingtank.s3.store.BlobFiles;
-import io.thingtank.s3.store.BucketLocks;
 import io.thingtank.s3.store.RocksBucketConfigs;
 import io.thingtank.s3.store.RocksLifecycleStore;
 import io.thingtank.s3.store.RocksS3Store;
@@ -72,7 +71,7 @@ public final class S3Service implements StreamingAwsService {
         new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
         platform.executor(), platform.vertx(), platform.clock(), platform.config().region(),
         id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null), events, configs, queues,
-        new Principals(() -> platform.identity().keys()), new BucketLocks());
+        new Principals(() -> platform.identity().keys()));
     return ctx.executor().submit("s3-sweep", () -> ctx.blobs().sweep(ctx.store().referencedBlobs()))
         .onSuccess(n -> {
           if (n > 0) LOG.info("S3 start-up sweep removed {} leftover files", n);

@@ -23,9 +23,9 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * Small PUTs of one key from many connections at once (the in-place write on the event loops
- * racing the bucket's stripe): a bucket's writes stay serialised, so each overwrite removes
- * exactly the blob it replaced and each version gets its own sequence number.
+ * Small PUTs of one key from many connections (and event loops) at once: a bucket's writes are
+ * serialised on its stripe, so each overwrite removes exactly the blob it replaced and each
+ * version gets its own sequence number.
  */
 class S3ConcurrentWritesIT {
   static final int IN_FLIGHT = 16;

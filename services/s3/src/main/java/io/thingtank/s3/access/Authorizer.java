@@ -25,8 +25,8 @@ import java.util.Set;
  * objects, READ_ACP / WRITE_ACP for the ACL itself; object READ to read an object, whose copy
  * source must be readable too; with a version id it is that version's ACL that counts. New-object
  * ACL headers are checked before the body is read.
- * Blocking (it reads the store): under the bucket's lock (its stripe, or an event loop for small
- * PUTs), or on the event loop for {@code BlockingRead} operations (point reads need no write ordering).
+ * Blocking (it reads the store): on the bucket's store stripe, or on the event loop for
+ * {@code BlockingRead} operations (point reads need no write ordering).
  */
 public final class Authorizer {
   private static final Set<S3Operation> POLICY_OPS = Set.of(GetBucketPolicy, PutBucketPolicy, DeleteBucketPolicy);

@@ -15,7 +15,6 @@ import io.thingtank.s3.wire.Preconditions;
 import io.thingtank.s3.wire.S3Call;
 import io.thingtank.s3.wire.S3Response;
 import io.thingtank.s3.wire.body.ReceivedBody;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.List;
@@ -24,10 +23,9 @@ import java.util.Optional;
 
 /**
  * PutObject: streams the body to a temp file (or, for a plain body of at most 1 MiB, reads it
- * into memory on the event loop), then under the bucket's lock checks conditional writes
- * (If-None-Match: *, If-Match), writes or renames the file into place and indexes it; only then
- * answers. A body read into memory is authorised by this handler ({@link SelfAuthorising}). The
- * new version replaces or joins the older ones as the bucket's versioning says.
+ * into memory on the event loop), then in one task on the bucket's stripe checks conditional
+ * writes (If-None-Match: *, If-Match), writes or renames the file into place and indexes it; only
+ * then answers. A body read into memory is authorised in that same task ({@link SelfAuthorising}). The new version replaces or joins the older ones as the bucket's versioning says.
  */
 public final class PutObjectHandler implements SelfAuthorising {
   static final long MAX_OBJECT = 5L * 1024 * 1024 * 1024;
@@ -49,13 +47,9 @@ public final class PutObjectHandler implements SelfAuthorising {
   }
 
   /**
-   * Reads the body into memory on the event loop, then authorises and commits. With {@code fsync}
-   * on, or a conditional write, all of that is one task on the bucket's stripe. Otherwise the
-   * event loop authorises (point reads) and writes the new blob (a new id: nothing refers to it
-   * yet), then indexes it under the bucket's lock, in place when the lock is free, else on the
-   * stripe; a failed index removes the blob. Either way an error met before (headers, body,
-   * digests) is thrown only after the authorisation passed, so AccessDenied and NoSuchBucket keep
-   * their precedence, and the blob is complete before the metadata that refers to it.
+   * Reads the body into memory on the event loop, then authorises and commits in one task on the
+   * bucket's stripe; an error met before that task (headers, body, digests) is thrown there only
+   * after the authorisation passed, so AccessDenied and NoSuchBucket keep their precedence.
    */
   @Override
   public Future<Authorised> handle(S3Call call, Authorizer authorizer) {
@@ -66,31 +60,11 @@ public final class PutObjectHandler implements SelfAuthorising {
     } catch (RuntimeException e) {
       ready = Future.failedFuture(e);
     }
-    return ready.transform(ar -> {
-      if (ctx.blobs().fsync() || isConditional(call)) {
-        return ctx.onBucket(call.bucket(), () -> {
-          Bucket bucket = authorizer.check(call);
-          return new Authorised(bucket, commit(call, received(ar)));
-        });
-      }
-      Bucket bucket;
-      Put put;
-      try {
-        bucket = authorizer.check(call);
-        put = received(ar);
-        place(put);
-      } catch (Exception e) {
-        return Future.failedFuture(e);
-      }
-      return ctx.nowOrOnBucket(call.bucket(), () -> new Authorised(bucket, index(call, put, newAcl(call))))
-          .onFailure(e -> ctx.blobs().delete(put.blobId()));
-    });
-  }
-
-  /** The body read into memory, or the error met on the way. */
-  private static Put received(AsyncResult<Put> ar) throws Exception {
-    if (ar.failed()) throw ar.cause() instanceof Exception e ? e : new IllegalStateException(ar.cause());
-    return ar.result();
+    return ready.transform(ar -> ctx.onBucket(call.bucket(), () -> {
+      Bucket bucket = authorizer.check(call);
+      if (ar.failed()) throw ar.cause() instanceof Exception e ? e : new IllegalStateException(ar.cause());
+      return new Authorised(bucket, commit(call, ar.result()));
+    }));
   }
 
   @Override
@@ -105,34 +79,19 @@ public final class PutObjectHandler implements SelfAuthorising {
         .onFailure(e -> ctx.blobs().deleteTemp(put.blobId()));
   }
 
-  /** Under the bucket's lock: checks the bucket, ACL headers and conditions, places the body, indexes the new version. */
+  /** On the bucket's stripe: checks the bucket and conditions, places the body, indexes the new version. */
   private S3Response commit(S3Call call, Put put) {
-    Acl acl = newAcl(call);
-    if (isConditional(call)) checkConditionalWrite(call, ctx.store().object(call.bucket(), call.key()));
-    place(put);
-    return index(call, put, acl);
-  }
-
-  /** Writes a body held in memory to its blob path, or renames a streamed one into place. */
-  private void place(Put put) {
     ReceivedBody body = put.body();
+    BodyDigests.Result d = body.digests();
+    BucketAccess access = BucketAccess.load(ctx.store(), ctx.configs(), call.bucket())
+        .orElseThrow(S3Errors::noSuchBucket);
+    if (isConditional(call)) checkConditionalWrite(call, ctx.store().object(call.bucket(), call.key()));
+    Acl acl = ObjectAcls.forNewObject(access, ctx.principals().of(call.auth()), call::header, ctx.principals());
     if (body.bytes() == null) {
       ctx.blobs().commit(put.blobId());
     } else {
       ctx.blobs().commit(put.blobId(), ((BufferInternal) body.bytes()).getByteBuf().nioBuffer());
     }
-  }
-
-  /** The new object's ACL (from the bucket's settings and the ACL headers); NoSuchBucket when it is gone. */
-  private Acl newAcl(S3Call call) {
-    BucketAccess access = BucketAccess.load(ctx.store(), ctx.configs(), call.bucket())
-        .orElseThrow(S3Errors::noSuchBucket);
-    return ObjectAcls.forNewObject(access, ctx.principals().of(call.auth()), call::header, ctx.principals());
-  }
-
-  /** Under the bucket's lock, once the blob is in place: the new version, its event, and the response. */
-  private S3Response index(S3Call call, Put put, Acl acl) {
-    BodyDigests.Result d = put.body().digests();
     ObjectMeta meta = versions.put(call.bucket(), new ObjectMeta(call.key(), put.blobId(), d.size(), d.etag(),
         ctx.now(), put.content(), put.metadata(), ObjectHeaders.storageClass(call), d.algorithm(), d.checksum(),
         "FULL_OBJECT", List.of(), put.tags()).withAcl(acl), null);

@@ -43,9 +43,6 @@ public final class BlobFiles {
     }
   }
 
-  /** Whether blob files (and their directories) are fsynced before the metadata that refers to them. */
-  public boolean fsync() { return fsync; }
-
   /** A new blob id; unique within this data directory. */
   public String newId() { return java.util.UUID.randomUUID().toString().replace("-", ""); }
 
