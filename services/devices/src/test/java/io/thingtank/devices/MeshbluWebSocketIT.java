@@ -46,9 +46,12 @@ class MeshbluWebSocketIT {
 
     void send(String frame) throws Exception { ws.sendText(frame, true).get(5, TimeUnit.SECONDS); }
 
-    JsonNode next(String type) throws InterruptedException {
+    JsonNode next(String type) throws InterruptedException { return next(type, 5); }
+
+    /** The data of the next frame of {@code type}, or null when none comes within {@code seconds} per frame. */
+    JsonNode next(String type, int seconds) throws InterruptedException {
       for (int i = 0; i < 20; i++) {
-        JsonNode f = frames.poll(5, TimeUnit.SECONDS);
+        JsonNode f = frames.poll(seconds, TimeUnit.SECONDS);
         if (f == null) return null;
         if (f.get(0).asText().equals(type)) return f.get(1);
       }
@@ -76,8 +79,15 @@ class MeshbluWebSocketIT {
       cb.send("[\"subscribe\",{\"uuid\":\"" + a[0] + "\",\"types\":[\"broadcast\"]}]");
       cb.send("[\"status\",{}]");
       assertThat(cb.next("status").get("meshblu").asText()).isEqualTo("online");
-      ca.send("[\"message\",{\"devices\":\"*\",\"payload\":\"all\"}]");
-      assertThat(cb.next("message").get("payload").asText()).isEqualTo("all");
+      // Meshblu acknowledges no subscribe: the subscription takes effect asynchronously (through the
+      // bus), so the broadcast is repeated (at most 10 times) until the subscriber sees one.
+      JsonNode all = null;
+      for (int i = 0; i < 10 && all == null; i++) {
+        ca.send("[\"message\",{\"devices\":\"*\",\"payload\":\"all\"}]");
+        all = cb.next("message", 1);
+      }
+      assertThat(all).isNotNull();
+      assertThat(all.get("payload").asText()).isEqualTo("all");
 
       ca.send("[\"whoami\",{}]");
       assertThat(ca.next("whoami").get("kind").asText()).isEqualTo("sensor");
