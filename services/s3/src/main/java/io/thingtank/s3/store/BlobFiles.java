@@ -84,19 +84,7 @@ public final class BlobFiles {
    */
   public void commit(String id, ByteBuffer bytes) {
     Path to = path(id);
-    try {
-      if (knownDirs.add(to.getParent())) Files.createDirectories(to.getParent());
-      try {
-        write(to, bytes);
-      } catch (NoSuchFileException e) {
-        // The fan-out directory went away under us (removed by hand): make it again, once.
-        Files.createDirectories(to.getParent());
-        write(to, bytes);
-      }
-      if (fsync) syncDirectory(to.getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    intoFanOut(to, () -> write(to, bytes));
   }
 
   /** Creates {@code to} and writes {@code bytes}; a file this call created but could not finish is removed. */
@@ -115,14 +103,26 @@ public final class BlobFiles {
   private void place(String id) {
     Path from = tempPath(id);
     Path to = path(id);
+    intoFanOut(to, () -> move(from, to));
+  }
+
+  private interface FileStep {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code step}, which creates {@code to}, in its fan-out directory (made on first use),
+   * then syncs the directory when configured.
+   */
+  private void intoFanOut(Path to, FileStep step) {
     try {
       if (knownDirs.add(to.getParent())) Files.createDirectories(to.getParent());
       try {
-        move(from, to);
+        step.run();
       } catch (NoSuchFileException e) {
         // The fan-out directory went away under us (removed by hand): make it again, once.
         Files.createDirectories(to.getParent());
-        move(from, to);
+        step.run();
       }
       if (fsync) syncDirectory(to.getParent());
     } catch (IOException e) {
