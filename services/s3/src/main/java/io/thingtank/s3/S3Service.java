@@ -19,6 +19,7 @@ import io.thingtank.s3.store.RocksBucketConfigs;
 import io.thingtank.s3.store.RocksLifecycleStore;
 import io.thingtank.s3.store.RocksS3Store;
 import io.thingtank.s3.store.RocksVersionStore;
+import io.thingtank.s3.store.SettingsCache;
 import io.thingtank.s3.wire.S3Addressing;
 import io.thingtank.s3.wire.XmlOut;
 import io.vertx.core.Future;
@@ -61,12 +62,13 @@ public final class S3Service implements StreamingAwsService {
     List<String> domains = new ArrayList<>(S3Dispatcher.defaultDomains());
     var section = platform.config().section("s3");
     section.path("domains").forEach(d -> domains.add(0, d.asText()));
-    RocksBucketConfigs configs = new RocksBucketConfigs(platform.storage());
+    SettingsCache settings = new SettingsCache(platform.storage());
+    RocksBucketConfigs configs = new RocksBucketConfigs(platform.storage(), settings);
     Supplier<Optional<QueueSink>> queues = () -> platform.lookup(QueueSink.class);
     S3Events events = new FanOutEvents(List.of(busEvents(platform),
         new QueueEvents(configs, queues, platform.config().region(), platform.clock())));
-    S3Context ctx = new S3Context(new RocksS3Store(platform.storage()), new RocksVersionStore(platform.storage()),
-        new RocksLifecycleStore(platform.storage()),
+    S3Context ctx = new S3Context(new RocksS3Store(platform.storage(), settings),
+        new RocksVersionStore(platform.storage(), settings), new RocksLifecycleStore(platform.storage(), settings),
         new Expirations(section.path("lifecycleDayMillis").asLong(DAY_MILLIS)),
         new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
         platform.executor(), platform.vertx(), platform.clock(), platform.config().region(),

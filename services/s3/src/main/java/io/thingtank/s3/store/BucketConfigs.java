@@ -1,15 +1,29 @@
 package io.thingtank.s3.store;
 
+import io.thingtank.s3.model.Acl;
+import io.thingtank.s3.model.NotificationConfig;
+import io.thingtank.s3.model.OwnershipControls;
+import io.thingtank.s3.model.PublicAccessBlock;
 import java.util.Optional;
 
 /**
  * A bucket's sub-resource configurations that live beside the bucket row, one document per
  * kind (the ACL with the owner, notification, ownership controls, public access block): read on every request that
- * needs them, written rarely. Blocking: call on the store executor keyed by the bucket name.
+ * needs them (from {@link SettingsCache}), written rarely. Blocking: call on the store executor
+ * keyed by the bucket name.
  */
 public interface BucketConfigs {
-  /** The kinds of configuration; the name is part of the stored key. */
-  enum Kind { ACL, NOTIFICATION, OWNERSHIP, PUBLIC_ACCESS_BLOCK }
+  /** The kinds of configuration, with the record each is stored as; the name is in the stored key. */
+  enum Kind {
+    ACL(Acl.class), NOTIFICATION(NotificationConfig.class), OWNERSHIP(OwnershipControls.class),
+    PUBLIC_ACCESS_BLOCK(PublicAccessBlock.class);
+
+    private final Class<?> type;
+
+    Kind(Class<?> type) { this.type = type; }
+
+    public Class<?> type() { return type; }
+  }
 
   <T> Optional<T> get(String bucket, Kind kind, Class<T> type);
 

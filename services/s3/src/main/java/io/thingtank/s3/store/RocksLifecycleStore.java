@@ -8,24 +8,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link LifecycleStore} over the {@code s3} table; layout in {@link VersionKeys}. */
+/**
+ * {@link LifecycleStore} over the {@code s3} table; layout in {@link VersionKeys}; a bucket's
+ * configuration is read from the {@link SettingsCache}.
+ */
 public final class RocksLifecycleStore implements LifecycleStore {
   private final Table table;
+  private final SettingsCache settings;
 
-  public RocksLifecycleStore(RocksEngine engine) { this.table = engine.table("s3"); }
+  public RocksLifecycleStore(RocksEngine engine, SettingsCache settings) {
+    this.table = engine.table("s3");
+    this.settings = settings;
+  }
 
   @Override
   public Optional<LifecycleConfiguration> lifecycle(String bucket) {
-    return StoreJson.read(table.get(VersionKeys.lifecycle(bucket)), LifecycleConfiguration.class);
+    return Optional.ofNullable(settings.of(bucket).lifecycle());
   }
 
   @Override
   public void putLifecycle(String bucket, LifecycleConfiguration c) {
     table.put(VersionKeys.lifecycle(bucket), StoreJson.encode(c));
+    settings.changed(bucket);
   }
 
   @Override
-  public void deleteLifecycle(String bucket) { table.delete(VersionKeys.lifecycle(bucket)); }
+  public void deleteLifecycle(String bucket) {
+    table.delete(VersionKeys.lifecycle(bucket));
+    settings.changed(bucket);
+  }
 
   @Override
   public List<String> bucketsWithLifecycle() {

@@ -18,35 +18,42 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@link S3Store} over the {@code s3} table of the RocksDB engine; layout in {@link S3Keys}. */
+/**
+ * {@link S3Store} over the {@code s3} table of the RocksDB engine; layout in {@link S3Keys}; a
+ * bucket's row is read from the {@link SettingsCache}.
+ */
 public final class RocksS3Store implements S3Store {
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final RocksEngine engine;
   private final Table table;
-  private final DecodedValues decodedBuckets = new DecodedValues();
+  private final SettingsCache settings;
 
-  public RocksS3Store(RocksEngine engine) {
+  public RocksS3Store(RocksEngine engine, SettingsCache settings) {
     this.engine = engine;
     this.table = engine.table("s3");
+    this.settings = settings;
   }
 
   @Override
   public boolean createBucket(Bucket b) {
     if (table.get(S3Keys.bucket(b.name())) != null) return false;
     table.put(S3Keys.bucket(b.name()), encode(b));
+    settings.changed(b.name());
     return true;
   }
 
   @Override
   public Optional<Bucket> bucket(String name) {
-    byte[] v = table.get(S3Keys.bucket(name));
-    return v == null ? Optional.empty() : Optional.of(decodedBuckets.get(v, Bucket.class, raw -> decode(raw, Bucket.class)));
+    return Optional.ofNullable(settings.of(name).bucket());
   }
 
   @Override
-  public void putBucket(Bucket b) { table.put(S3Keys.bucket(b.name()), encode(b)); }
+  public void putBucket(Bucket b) {
+    table.put(S3Keys.bucket(b.name()), encode(b));
+    settings.changed(b.name());
+  }
 
   @Override
   public Optional<List<Part>> deleteBucketIfEmpty(String name) {
@@ -65,6 +72,7 @@ public final class RocksS3Store implements S3Store {
       }
     }
     engine.write(batch);
+    settings.changed(name);
     return Optional.of(parts);
   }
 

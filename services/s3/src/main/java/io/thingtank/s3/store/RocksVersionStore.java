@@ -13,20 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link VersionStore} over the {@code s3} table; layout in {@link VersionKeys}. */
+/**
+ * {@link VersionStore} over the {@code s3} table; layout in {@link VersionKeys}; a bucket's
+ * versioning configuration is read from the {@link SettingsCache}.
+ */
 public final class RocksVersionStore implements VersionStore {
   private static final int MIGRATION_BATCH = 500;
   private final RocksEngine engine;
   private final Table table;
+  private final SettingsCache settings;
 
-  public RocksVersionStore(RocksEngine engine) {
+  public RocksVersionStore(RocksEngine engine, SettingsCache settings) {
     this.engine = engine;
     this.table = engine.table("s3");
+    this.settings = settings;
   }
 
   @Override
   public Optional<VersioningConfig> versioning(String bucket) {
-    return StoreJson.read(table.get(VersionKeys.versioning(bucket)), VersioningConfig.class);
+    return Optional.ofNullable(settings.of(bucket).versioning());
   }
 
   /**
@@ -45,6 +50,7 @@ public final class RocksVersionStore implements VersionStore {
       migrate(bucket, pending);
     }
     table.put(VersionKeys.versioning(bucket), encode(config));
+    settings.changed(bucket);
   }
 
   private void migrate(String bucket, List<ObjectMeta> objects) {
