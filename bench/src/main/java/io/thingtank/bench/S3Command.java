@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,6 +67,12 @@ abstract class S3Command implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxChunkSize(128 << 10),
         new PoolOptions().setHttp1MaxSize(inFlight).setMaxWaitQueueSize(-1));
+    // The request threads: each does one request at a time, blocking (see S3Scenario).
+    ExecutorService requestThreads = Executors.newFixedThreadPool(inFlight, r -> {
+      Thread t = new Thread(r, "s3-request");
+      t.setDaemon(true);
+      return t;
+    });
     List<Run> results = new ArrayList<>();
     MachineCeiling.Rates ceiling;
     try (WorkDir work = new WorkDir("bench-s3", keepWork)) {
@@ -79,13 +87,13 @@ abstract class S3Command implements Callable<Integer> {
             new Target("ThingTank", tt, new S3HttpClient(vertx, http, tt.endpoint, key[0], key[1], inFlight)),
             new Target("s3proxy 2.9.0", s3proxy, new S3HttpClient(vertx, http, s3proxy.endpoint, "benchkey", "benchsecret", inFlight)));
         try {
-          for (Target t : targets) warmUp(t, warm);
+          for (Target t : targets) warmUp(t, warm, requestThreads);
           // Alternate the order round by round: the machine is shared, and neither target should always go first.
           for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < targets.size(); i++) {
               Target t = targets.get(round % 2 == 0 ? i : targets.size() - 1 - i);
               S3Scenario.Result r = S3Scenario.run(t.name(), t.peer(), t.client(), t.bucket(), "round" + round, measured,
-                  inFlight, limit);
+                  requestThreads, inFlight, limit);
               System.err.printf(Locale.ROOT, "round %d: %s PUT %.0f ops/s, GET %.0f ops/s%n", round + 1, t.name(),
                   r.put().opsPerSec(), r.get().opsPerSec());
               results.add(new Run(round + 1, r));
@@ -96,6 +104,7 @@ abstract class S3Command implements Callable<Integer> {
         }
       }
     } finally {
+      requestThreads.shutdownNow();
       http.close();
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
@@ -113,8 +122,8 @@ abstract class S3Command implements Callable<Integer> {
    * least one pass). Passes use fresh keys while the bytes written stay under {@link #WARMUP_FRESH_BYTES}
    * (the measured runs PUT new keys too), then overwrite the oldest ones, so disk use stays bounded.
    */
-  private void warmUp(Target t, S3Scenario.Payloads warm) throws Exception {
-    t.client().createBucket(t.bucket()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  private void warmUp(Target t, S3Scenario.Payloads warm, ExecutorService requestThreads) throws Exception {
+    t.client().createBucket(t.bucket());
     if (warmup == 0) return;
     long passBytes = (long) warm.bytes().length * size;
     long prefixes = Math.max(1, WARMUP_FRESH_BYTES / passBytes);
@@ -122,7 +131,7 @@ abstract class S3Command implements Callable<Integer> {
     int pass = 0;
     do {
       S3Scenario.Result w = S3Scenario.run(t.name(), t.peer(), t.client(), t.bucket(), "warmup" + (pass % prefixes), warm,
-          inFlight, limit);
+          requestThreads, inFlight, limit);
       if (!w.clean()) throw new IllegalStateException(t.name() + " warm-up: " + w.put().firstError() + " / " + w.get().firstError());
       pass++;
     } while (System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(warmupSeconds) && pass < MAX_WARMUP_PASSES);

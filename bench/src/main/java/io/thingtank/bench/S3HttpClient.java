@@ -10,22 +10,21 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The lean S3 client both targets get: Vert.x HTTP/1.1 keep-alive connections, path-style
- * addressing, SigV4 header auth with {@code UNSIGNED-PAYLOAD} and no checksum headers (so neither
- * side hashes for the other; each server computes its own MD5 ETag). GETs are streamed and
- * compared byte for byte with what was PUT. Callable from any thread; each exchange (and its
- * signing) runs on the client's own event loop, except GETs of bodies of at least
- * {@link #RAW_GET_MIN} bytes, which go through {@link S3RawGet} (no per-chunk heap copy).
+ * The lean S3 client both targets get: path-style addressing, SigV4 header auth on every request
+ * with {@code UNSIGNED-PAYLOAD} and no checksum headers (so neither side hashes for the other; each
+ * server computes its own MD5 ETag). Bodies under {@link #RAW_MIN} bytes (s3-small) go through
+ * {@link S3RawSmall} (blocking keep-alive sockets on the calling thread); larger PUTs through
+ * Vert.x HTTP/1.1 keep-alive connections, larger GETs through {@link S3RawGet} (no per-chunk heap
+ * copy). Every GET body is compared byte for byte with what was PUT. {@link #put} and {@link #get}
+ * block the calling thread (the scenario's request threads) until the answer is checked.
  */
 final class S3HttpClient implements AutoCloseable {
-  /** Bodies from this size on are fetched with {@link S3RawGet}, for every target alike. */
-  static final int RAW_GET_MIN = 1 << 20;
-  /** Where an event loop copies a received chunk to compare it (no garbage per chunk). */
-  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[128 << 10]);
+  /** Bodies from this size on are sent by Vert.x and fetched by {@link S3RawGet}, for every target alike. */
+  static final int RAW_MIN = 1 << 20;
   /** A request that sees no byte for this long fails (and is counted) instead of holding its slot forever. */
   static final long IDLE_TIMEOUT_MS = 30_000;
   private final HttpClient http;
@@ -34,10 +33,12 @@ final class S3HttpClient implements AutoCloseable {
   private final int port;
   private final SigV4Signer signer;
   private final S3RawGet largeGets;
+  private final S3RawSmall small;
 
   S3HttpClient(Vertx vertx, HttpClient http, URI endpoint, String keyId, String secret, int inFlight) {
     this.http = http;
     this.largeGets = new S3RawGet(endpoint, keyId, secret, inFlight);
+    this.small = new S3RawSmall(endpoint, keyId, secret);
     this.context = vertx.getOrCreateContext();
     this.host = endpoint.getHost();
     this.port = endpoint.getPort();
@@ -45,52 +46,36 @@ final class S3HttpClient implements AutoCloseable {
   }
 
   /** CreateBucket (PUT /bucket, no body). */
-  Future<Void> createBucket(String bucket) {
-    return onLoop(() -> send(HttpMethod.PUT, "/" + bucket, Buffer.buffer()).compose(S3HttpClient::expectOk));
+  void createBucket(String bucket) throws Exception {
+    await(onLoop(() -> send(HttpMethod.PUT, "/" + bucket, Buffer.buffer()).compose(S3HttpClient::expectOk)));
   }
 
-  /** PutObject with the body as it is (Content-Length, no Content-MD5, no x-amz-checksum-*). */
-  Future<Void> put(String bucket, String key, Buffer body) {
-    return onLoop(() -> send(HttpMethod.PUT, "/" + bucket + "/" + key, body).compose(S3HttpClient::expectOk));
+  /** PutObject with the body as it is (Content-Length, no Content-MD5, no x-amz-checksum-*); fails unless 200. */
+  void put(String bucket, String key, S3Scenario.Payloads p, int i) throws Exception {
+    if (p.size(i) < RAW_MIN) {
+      small.put(bucket, key, p.bytes()[i], p.etags()[i]);
+    } else {
+      await(onLoop(() -> send(HttpMethod.PUT, "/" + bucket + "/" + key, p.buffers()[i]).compose(S3HttpClient::expectOk)));
+    }
   }
 
   /** GetObject; fails unless the body is exactly {@code expected}. */
-  Future<Void> get(String bucket, String key, byte[] expected) {
-    if (expected.length >= RAW_GET_MIN) return largeGets.get(bucket, key, expected);
-    return onLoop(() -> send(HttpMethod.GET, "/" + bucket + "/" + key, null).compose(resp -> {
-      if (resp.statusCode() != 200) return expectOk(resp);
-      Promise<Void> done = Promise.promise();
-      long[] offset = {0};
-      boolean[] mismatch = {false};
-      resp.handler(chunk -> {
-        int n = chunk.length();
-        long at = offset[0];
-        offset[0] = at + n;
-        if (mismatch[0] || at + n > expected.length) {
-          mismatch[0] = true;
-          return;
-        }
-        byte[] scratch = SCRATCH.get();
-        for (int copied = 0; copied < n && !mismatch[0]; copied += scratch.length) {
-          int len = Math.min(scratch.length, n - copied);
-          chunk.getBytes(copied, copied + len, scratch, 0);
-          int from = (int) at + copied;
-          mismatch[0] = !Arrays.equals(scratch, 0, len, expected, from, from + len);
-        }
-      });
-      resp.exceptionHandler(done::tryFail);
-      resp.endHandler(v -> {
-        if (mismatch[0] || offset[0] != expected.length) {
-          done.tryFail("GET " + key + ": body differs from what was PUT (" + offset[0] + " bytes)");
-        } else {
-          done.tryComplete();
-        }
-      });
-      return done.future();
-    }));
+  void get(String bucket, String key, byte[] expected) throws Exception {
+    if (expected.length < RAW_MIN) {
+      small.get(bucket, key, expected);
+    } else {
+      await(largeGets.get(bucket, key, expected));
+    }
   }
 
-  @Override public void close() { largeGets.close(); }
+  private static void await(Future<Void> exchange) throws Exception {
+    exchange.toCompletionStage().toCompletableFuture().get(IDLE_TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS);
+  }
+
+  @Override public void close() {
+    largeGets.close();
+    small.close();
+  }
 
   /**
    * Runs the exchange on the client's event loop, so every callback (response head, body, end)

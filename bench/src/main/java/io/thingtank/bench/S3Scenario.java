@@ -1,42 +1,57 @@
 package io.thingtank.bench;
 
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntFunction;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
  * Scenarios {@code s3-small} and {@code s3-large}: PUT N objects, then GET them all back (each
  * body compared with what was PUT), with a fixed number of requests in flight, through
- * {@link S3HttpClient}. Requests are issued from the calling thread; latencies (µs) and failures
- * are recorded on the Vert.x event loops.
+ * {@link S3HttpClient}. Each of {@code inFlight} request threads (the caller's pool) takes the
+ * next object and does its request, blocking, until none is left: as many requests in flight as
+ * threads, and no hand-off between threads per request.
  */
 final class S3Scenario {
-  /** Random bodies, the same for every target: {@code bytes[i]} is object i, {@code buffers[i]} the same bytes to send. */
-  record Payloads(byte[][] bytes, Buffer[] buffers) {
+  /**
+   * Random bodies, the same for every target: {@code bytes[i]} is object i, {@code buffers[i]} the
+   * same bytes for Vert.x, {@code etags[i]} their MD5 in hex (the ETag a PUT must answer).
+   */
+  record Payloads(byte[][] bytes, Buffer[] buffers, String[] etags) {
     static Payloads random(int objects, int size, long seed) {
       SplittableRandom random = new SplittableRandom(seed);
       byte[][] bytes = new byte[objects][];
       Buffer[] buffers = new Buffer[objects];
+      String[] etags = new String[objects];
+      MessageDigest md5;
+      try {
+        md5 = MessageDigest.getInstance("MD5");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
       for (int i = 0; i < objects; i++) {
         bytes[i] = new byte[size];
         random.nextBytes(bytes[i]);
         buffers[i] = Buffer.buffer(bytes[i]);
+        etags[i] = HexFormat.of().formatHex(md5.digest(bytes[i]));
       }
-      return new Payloads(bytes, buffers);
+      return new Payloads(bytes, buffers, etags);
     }
 
     long size(int i) { return bytes[i].length; }
 
     /** The first {@code n} bodies (shared, not copied). */
     Payloads first(int n) {
-      return new Payloads(java.util.Arrays.copyOf(bytes, n), java.util.Arrays.copyOf(buffers, n));
+      return new Payloads(java.util.Arrays.copyOf(bytes, n), java.util.Arrays.copyOf(buffers, n),
+          java.util.Arrays.copyOf(etags, n));
     }
   }
 
@@ -51,57 +66,67 @@ final class S3Scenario {
     boolean clean() { return put.firstError() == null && get.firstError() == null; }
   }
 
+  /** One request for object {@code i}, blocking; throws when the answer is wrong. */
+  private interface Op {
+    void run(int i) throws Exception;
+  }
+
   private S3Scenario() {}
 
-  /** PUT every payload under {@code prefix}, then GET and verify each, into {@code bucket}. */
+  /** PUT every payload under {@code prefix}, then GET and verify each, into {@code bucket}, on {@code threads}. */
   static Result run(String target, Peer server, S3HttpClient client, String bucket, String prefix, Payloads p,
-      int inFlight, long limitSeconds) throws Exception {
-    Phase put = phase(server, p, inFlight, limitSeconds,
-        i -> client.put(bucket, key(prefix, i), p.buffers()[i]));
-    Phase get = phase(server, p, inFlight, limitSeconds,
-        i -> client.get(bucket, key(prefix, i), p.bytes()[i]));
+      ExecutorService threads, int inFlight, long limitSeconds) throws Exception {
+    Phase put = phase(server, p, threads, inFlight, limitSeconds, i -> client.put(bucket, key(prefix, i), p, i));
+    Phase get = phase(server, p, threads, inFlight, limitSeconds, i -> client.get(bucket, key(prefix, i), p.bytes()[i]));
     return new Result(target, put, get);
   }
 
   private static String key(String prefix, int i) { return prefix + "/" + String.format("%06d", i); }
 
-  private static Phase phase(Peer server, Payloads p, int inFlight, long limitSeconds, IntFunction<Future<Void>> op)
+  private static Phase phase(Peer server, Payloads p, ExecutorService threads, int inFlight, long limitSeconds, Op op)
       throws Exception {
     int n = p.bytes().length;
     Histogram latency = new ConcurrentHistogram(3);
+    AtomicInteger next = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     AtomicInteger completed = new AtomicInteger();
     AtomicReference<String> firstError = new AtomicReference<>();
-    Semaphore slots = new Semaphore(inFlight);
+    CountDownLatch finished = new CountDownLatch(inFlight);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
     long serverCpu0 = server.cpuMillis();
     long clientCpu0 = Peer.benchCpuMillis();
     long t0 = System.nanoTime();
-    int issued = 0;
-    long bytes = 0;
-    for (; issued < n; issued++) {
-      if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) break;
-      long start = System.nanoTime();
-      bytes += p.size(issued);
-      op.apply(issued).onComplete(ar -> {
-        latency.recordValue((System.nanoTime() - start) / 1000);
-        if (ar.failed()) {
-          failed.incrementAndGet();
-          firstError.compareAndSet(null, String.valueOf(ar.cause()));
+    for (int t = 0; t < inFlight; t++) {
+      threads.execute(() -> {
+        try {
+          for (int i; System.nanoTime() < deadline && (i = next.getAndIncrement()) < n; ) {
+            long start = System.nanoTime();
+            try {
+              op.run(i);
+            } catch (Exception e) {
+              failed.incrementAndGet();
+              firstError.compareAndSet(null, String.valueOf(e));
+            }
+            latency.recordValue((System.nanoTime() - start) / 1000);
+            completed.incrementAndGet();
+          }
+        } finally {
+          finished.countDown();
         }
-        completed.incrementAndGet();
-        slots.release();
       });
     }
-    boolean drained = slots.tryAcquire(inFlight, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    // A request stuck past the deadline fails by its socket's idle timeout.
+    boolean drained = finished.await(Math.max(0, deadline - System.nanoTime())
+        + TimeUnit.MILLISECONDS.toNanos(S3HttpClient.IDLE_TIMEOUT_MS + 10_000), TimeUnit.NANOSECONDS);
     long t1 = System.nanoTime();
-    if (!drained || issued < n) {
-      failed.addAndGet(n - completed.get());
-      firstError.compareAndSet(null, "time limit of " + limitSeconds + " s reached with " + (issued - completed.get())
-          + " requests unanswered");
-    } else {
-      slots.release(inFlight);
+    int done = completed.get();
+    if (!drained || done < n) {
+      failed.addAndGet(n - done);
+      firstError.compareAndSet(null, "time limit of " + limitSeconds + " s reached with " + (n - done)
+          + " requests not done");
     }
+    long bytes = 0;
+    for (int i = 0; i < Math.min(n, next.get()); i++) bytes += p.size(i);
     return new Phase(n, failed.get(), firstError.get(), (t1 - t0) / 1e9, bytes, latency,
         server.cpuMillis() - serverCpu0, Peer.benchCpuMillis() - clientCpu0);
   }
