@@ -26,12 +26,25 @@ final class CanonicalRequest {
       b.append(n).append(':');
       for (int i = 0; i < values.size(); i++) {
         if (i > 0) b.append(',');
-        b.append(values.get(i).trim().replaceAll(" +", " "));
+        appendValue(b, values.get(i));
       }
       b.append('\n');
     }
     b.append('\n').append(signedHeaders).append('\n').append(payloadHash);
     return b.toString();
+  }
+
+  /** A header value trimmed, runs of spaces collapsed to one ("Create a canonical request", CanonicalHeaders). */
+  static void appendValue(StringBuilder b, String value) {
+    String v = value.trim();
+    if (v.indexOf("  ") < 0) {
+      b.append(v);
+      return;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c != ' ' || v.charAt(i - 1) != ' ') b.append(c);
+    }
   }
 
   static String canonicalUri(String rawPath, boolean s3Rules) {
