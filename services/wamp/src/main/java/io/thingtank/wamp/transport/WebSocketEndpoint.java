@@ -1,6 +1,7 @@
 package io.thingtank.wamp.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -54,7 +55,9 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
     OutboundQueue out = new OutboundQueue(vertxHandler, ws::close);
     Transport t = new Transport() {
       @Override public void write(Encoded m) {
-        if (!out.add(frames(text, m.bytes()), m.length())) ws.close((short) 1008, "reading too slowly");
+        if (!out.add(frames(vertxHandler.alloc(), text, m.bytes()), m.length())) {
+          ws.close((short) 1008, "reading too slowly");
+        }
       }
 
       @Override public void close() { out.close(); }
@@ -86,8 +89,8 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
    * bytes as they are), or fragmented into frames of at most 64 KiB (RFC 6455 §5.4), which
    * every client accepts.
    */
-  private static Object frames(boolean text, byte[] bytes) {
-    if (bytes.length <= SINGLE_FRAME) return dataFrame(text, true, Unpooled.wrappedBuffer(bytes));
+  private static Object frames(ByteBufAllocator alloc, boolean text, byte[] bytes) {
+    if (bytes.length <= SINGLE_FRAME) return wholeFrame(alloc, text, bytes);
     Object[] parts = new Object[(bytes.length + SINGLE_FRAME - 1) / SINGLE_FRAME];
     for (int i = 0; i < parts.length; i++) {
       int from = i * SINGLE_FRAME;
@@ -96,6 +99,25 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
       parts[i] = i == 0 ? dataFrame(text, last, slice) : new ContinuationWebSocketFrame(last, 0, slice);
     }
     return parts;
+  }
+
+  /**
+   * A final unmasked frame as its wire bytes (RFC 6455 §5.2; a server never masks), written past
+   * Netty's frame encoder, which lets a ByteBuf through as it is: one buffer, no frame object.
+   * Uncompressed even when permessage-deflate was negotiated, which RFC 7692 §6 allows (RSV1 clear).
+   */
+  private static ByteBuf wholeFrame(ByteBufAllocator alloc, boolean text, byte[] payload) {
+    int n = payload.length;
+    ByteBuf b = alloc.directBuffer(n + (n < 126 ? 2 : n <= 0xFFFF ? 4 : 10));
+    b.writeByte(0x80 | (text ? 0x1 : 0x2));
+    if (n < 126) {
+      b.writeByte(n);
+    } else if (n <= 0xFFFF) {
+      b.writeByte(126).writeShort(n);
+    } else {
+      b.writeByte(127).writeLong(n);
+    }
+    return b.writeBytes(payload);
   }
 
   private static WebSocketFrame dataFrame(boolean text, boolean last, ByteBuf data) {

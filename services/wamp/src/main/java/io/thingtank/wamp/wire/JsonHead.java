@@ -1,7 +1,6 @@
 package io.thingtank.wamp.wire;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,11 +20,11 @@ final class JsonHead {
 
   private JsonHead() {}
 
-  static void write(Object v, ByteArrayOutputStream out, ObjectMapper fallback) throws IOException {
+  static void write(Object v, JsonOut out, ObjectMapper fallback) throws IOException {
     switch (v) {
       case null -> out.write(NULL, 0, NULL.length);
-      case Long l -> writeAscii(Long.toString(l), out);
-      case Integer i -> writeAscii(Integer.toString(i), out);
+      case Long l -> out.writeLong(l);
+      case Integer i -> out.writeLong(i);
       case String s -> writeString(s, out);
       case Boolean b -> out.write(b ? TRUE : FALSE, 0, b ? 4 : 5);
       case RawJson r -> r.writeTo(out);
@@ -49,22 +48,18 @@ final class JsonHead {
         }
         out.write(']');
       }
-      default -> out.writeBytes(fallback.writeValueAsBytes(v));
+      default -> out.write(fallback.writeValueAsBytes(v));
     }
   }
 
-  private static void writeAscii(String s, ByteArrayOutputStream out) {
-    for (int i = 0; i < s.length(); i++) out.write(s.charAt(i));
-  }
-
   /** A JSON string: quote, backslash and control characters escaped, the rest as UTF-8. */
-  private static void writeString(String s, ByteArrayOutputStream out) {
+  private static void writeString(String s, JsonOut out) {
     out.write('"');
     int plainFrom = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      writeUtf8(s, plainFrom, i, out);
+      out.writeUtf8(s, plainFrom, i);
       out.write('\\');
       switch (c) {
         case '"', '\\' -> out.write(c);
@@ -81,13 +76,7 @@ final class JsonHead {
       }
       plainFrom = i + 1;
     }
-    writeUtf8(s, plainFrom, s.length(), out);
+    out.writeUtf8(s, plainFrom, s.length());
     out.write('"');
-  }
-
-  private static void writeUtf8(String s, int from, int to, ByteArrayOutputStream out) {
-    if (from == to) return;
-    byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
-    out.write(b, 0, b.length);
   }
 }

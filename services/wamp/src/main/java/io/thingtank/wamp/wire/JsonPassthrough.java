@@ -3,7 +3,6 @@ package io.thingtank.wamp.wire;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,8 +88,12 @@ final class JsonPassthrough {
 
   /** Encodes {@code message}, splicing in the bytes of {@link RawJson} elements. */
   static byte[] encode(ObjectMapper mapper, List<Object> message) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    JsonHead.write(message, out, mapper);
-    return out.toByteArray();
+    JsonOut out = JsonOut.open();
+    try {
+      JsonHead.write(message, out, mapper);
+      return out.toByteArray();
+    } finally {
+      out.release();
+    }
   }
 }

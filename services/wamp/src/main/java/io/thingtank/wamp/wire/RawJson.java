@@ -1,6 +1,5 @@
 package io.thingtank.wamp.wire;
 
-import java.io.ByteArrayOutputStream;
 
 /**
  * A message's Arguments or ArgumentsKw kept as the JSON bytes it arrived in (payload
@@ -11,7 +10,7 @@ import java.io.ByteArrayOutputStream;
  */
 public sealed interface RawJson permits RawJsonList, RawJsonMap {
   /** Appends the JSON bytes of the value to {@code out}. */
-  void writeTo(ByteArrayOutputStream out);
+  void writeTo(JsonOut out);
 
   /** Whether the JSON text from {@code offset} is an empty array or object ({@code []}, {@code { }}). */
   static boolean emptyContainer(byte[] json, int offset, int length) {

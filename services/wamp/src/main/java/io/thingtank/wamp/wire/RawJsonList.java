@@ -1,6 +1,5 @@
 package io.thingtank.wamp.wire;
 
-import java.io.ByteArrayOutputStream;
 import java.util.AbstractList;
 import java.util.List;
 
@@ -31,5 +30,5 @@ public final class RawJsonList extends AbstractList<Object> implements RawJson {
 
   @Override public boolean isEmpty() { return empty; }
 
-  @Override public void writeTo(ByteArrayOutputStream out) { out.write(bytes, offset, length); }
+  @Override public void writeTo(JsonOut out) { out.write(bytes, offset, length); }
 }

@@ -1,6 +1,5 @@
 package io.thingtank.wamp.wire;
 
-import java.io.ByteArrayOutputStream;
 import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,5 +35,5 @@ public final class RawJsonMap extends AbstractMap<String, Object> implements Raw
 
   @Override public boolean isEmpty() { return empty; }
 
-  @Override public void writeTo(ByteArrayOutputStream out) { out.write(bytes, offset, length); }
+  @Override public void writeTo(JsonOut out) { out.write(bytes, offset, length); }
 }

@@ -75,6 +75,9 @@ class JsonPassthroughTest {
     details.put("nothing", null);
     details.put("nested", List.of(Map.of("x", -1L), "y", 2.5));
     details.put("binary", new byte[] {1, 2, 3});
+    details.put("integers", List.of(0L, 9L, 10L, -7L, 999999999999999999L, 1000000000000000000L,
+        Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE, 42));
+    details.put("a\u00e9\ud83d\ude00b", "x\ud83d\ude00");
     List<Object> message = java.util.Arrays.asList(50L, 9007199254740991L, details, "com.\u00e9t\u00e9", null, false);
     byte[] ours = Serializer.JSON.encode(message);
     com.fasterxml.jackson.databind.ObjectMapper jackson = new com.fasterxml.jackson.databind.ObjectMapper();
