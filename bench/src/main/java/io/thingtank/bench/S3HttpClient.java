@@ -68,6 +68,9 @@ final class S3HttpClient implements AutoCloseable {
     }
   }
 
+  /** Fails the small requests blocked now (their connections are closed; later requests connect again). */
+  void abort() { small.abort(); }
+
   private static void await(Future<Void> exchange) throws Exception {
     exchange.toCompletionStage().toCompletableFuture().get(IDLE_TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS);
   }

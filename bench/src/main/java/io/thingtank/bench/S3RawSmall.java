@@ -2,22 +2,23 @@ package io.thingtank.bench;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * PutObject and GetObject of small bodies over blocking HTTP/1.1 (RFC 9112) keep-alive sockets, on
- * the calling thread: each thread has its own connection, its own {@link SigV4Signer} and buffer.
- * Every request is signed; the request head and body leave in one write; the response is read
- * into the connection's buffer. Checks the status, a PUT's {@code ETag} (the body's MD5, computed
- * before the run) and a GET's {@code Content-Length} and every body byte. The same work for every
- * target: only the HTTP client library is gone. Thread-safe (thread-confined state).
+ * PutObject and GetObject of small bodies over blocking HTTP/1.1 (RFC 9112) keep-alive
+ * connections ({@link SocketChannel} in blocking mode: one {@code read} per wait, no {@code poll}
+ * first), on the calling thread: each thread has its own connection, its own {@link SigV4Signer}
+ * and buffers. Every request is signed; the request head and body leave in one write; the
+ * response is read into the connection's buffer. Checks the status, a PUT's {@code ETag} (the
+ * body's MD5, computed before the run) and a GET's {@code Content-Length} and every body byte. The
+ * same work for every target: only the HTTP client library is gone. No read timeout of its own:
+ * {@link #abort} (the scenario's deadline) closes the connections, which fails blocked requests.
+ * Thread-safe (thread-confined state).
  */
 final class S3RawSmall implements AutoCloseable {
   private static final int HEAD_MAX = 16 << 10;
@@ -36,7 +37,7 @@ final class S3RawSmall implements AutoCloseable {
   /** PUT /bucket/key with {@code body}; fails unless the answer is 200 with ETag {@code "etag"}. */
   void put(String bucket, String key, byte[] body, String etag) throws IOException {
     exchange("PUT", "/" + bucket + "/" + key, body, (c, head) -> {
-      if (!head.etagIs(c.buf, etag)) throw new IOException("PUT " + key + ": ETag " + head.etag(c.buf) + ", want " + etag);
+      if (!head.etagIs(c.in, etag)) throw new IOException("PUT " + key + ": ETag " + head.etag(c.in) + ", want " + etag);
       c.skipBody(head.contentLength());
     });
   }
@@ -48,15 +49,18 @@ final class S3RawSmall implements AutoCloseable {
         throw new IOException("GET " + key + ": Content-Length " + head.contentLength() + ", PUT " + expected.length);
       }
       int at = c.readBody(expected.length);
-      if (!Arrays.equals(c.buf, at, at + expected.length, expected, 0, expected.length)) {
+      if (c.in.slice(at, expected.length).mismatch(ByteBuffer.wrap(expected)) >= 0) {
         throw new IOException("GET " + key + ": body differs from what was PUT");
       }
     });
   }
 
-  @Override public void close() {
+  /** Closes every connection: requests blocked on one fail, later ones connect again. */
+  void abort() {
     for (Connection c; (c = opened.poll()) != null; ) c.close();
   }
+
+  @Override public void close() { abort(); }
 
   /** Reads and checks what follows a 200 response head. */
   private interface BodyCheck {
@@ -75,7 +79,7 @@ final class S3RawSmall implements AutoCloseable {
       Head head = c.readHead();
       if (head.status() != 200) {
         throw new IOException("HTTP " + head.status() + " for " + method + " " + path + ": "
-            + new String(c.buf, c.readBody(head.contentLength()), (int) head.contentLength(), StandardCharsets.UTF_8));
+            + StandardCharsets.UTF_8.decode(c.in.slice(c.readBody(head.contentLength()), (int) head.contentLength())));
       }
       check.check(c, head);
       if (c.start != c.end) throw new IOException(method + " " + path + ": bytes after the response");
@@ -92,22 +96,17 @@ final class S3RawSmall implements AutoCloseable {
     c.close();
   }
 
-  /** One keep-alive connection and its buffer; {@code buf[start, end)} holds bytes received but not consumed. */
+  /** One keep-alive connection and its buffers; {@code in[start, end)} holds bytes received but not consumed. */
   private final class Connection {
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
-    byte[] buf = new byte[64 << 10];
+    private final SocketChannel channel;
+    private ByteBuffer out = ByteBuffer.allocateDirect(64 << 10);
+    ByteBuffer in = ByteBuffer.allocateDirect(64 << 10);
     int start;
     int end;
 
     Connection(InetSocketAddress address) throws IOException {
-      socket = new Socket();
-      socket.setTcpNoDelay(true);
-      socket.connect(address, (int) S3HttpClient.IDLE_TIMEOUT_MS);
-      socket.setSoTimeout((int) S3HttpClient.IDLE_TIMEOUT_MS);
-      in = socket.getInputStream();
-      out = socket.getOutputStream();
+      channel = SocketChannel.open(address);
+      channel.socket().setTcpNoDelay(true);
     }
 
     /** The request head (and body) in one write. */
@@ -117,10 +116,12 @@ final class S3RawSmall implements AutoCloseable {
           + "\r\nAuthorization: " + sig.authorization()
           + (body == null ? "\r\n\r\n" : "\r\nContent-Length: " + body.length + "\r\n\r\n");
       int length = head.length() + (body == null ? 0 : body.length);
-      if (buf.length < length) buf = new byte[length];
-      for (int i = 0; i < head.length(); i++) buf[i] = (byte) head.charAt(i); // the path and headers are ASCII
-      if (body != null) System.arraycopy(body, 0, buf, head.length(), body.length);
-      out.write(buf, 0, length);
+      if (out.capacity() < length) out = ByteBuffer.allocateDirect(length);
+      out.clear();
+      for (int i = 0; i < head.length(); i++) out.put((byte) head.charAt(i)); // the path and headers are ASCII
+      if (body != null) out.put(body);
+      out.flip();
+      while (out.hasRemaining()) channel.write(out);
       start = 0;
       end = 0;
     }
@@ -130,8 +131,8 @@ final class S3RawSmall implements AutoCloseable {
       int scanned = start;
       while (true) {
         for (int i = Math.max(start, scanned - 3); i + 3 < end; i++) {
-          if (buf[i] == '\r' && buf[i + 1] == '\n' && buf[i + 2] == '\r' && buf[i + 3] == '\n') {
-            Head h = Head.parse(buf, start, i);
+          if (in.get(i) == '\r' && in.get(i + 1) == '\n' && in.get(i + 2) == '\r' && in.get(i + 3) == '\n') {
+            Head h = Head.parse(in, start, i);
             start = i + 4;
             return h;
           }
@@ -145,12 +146,12 @@ final class S3RawSmall implements AutoCloseable {
     /** Reads until {@code length} body bytes are in the buffer; returns where they start, and consumes them. */
     int readBody(long length) throws IOException {
       if (length < 0) throw new IOException("response without Content-Length");
-      if (start + length > buf.length) {
-        byte[] bigger = new byte[(int) Math.max(buf.length, length)];
-        System.arraycopy(buf, start, bigger, 0, end - start);
+      if (start + length > in.capacity()) {
+        ByteBuffer bigger = ByteBuffer.allocateDirect((int) Math.max(in.capacity(), length));
+        bigger.put(in.slice(start, end - start));
         end -= start;
         start = 0;
-        buf = bigger;
+        in = bigger;
       }
       while (end - start < length) fill();
       int at = start;
@@ -161,15 +162,15 @@ final class S3RawSmall implements AutoCloseable {
     void skipBody(long length) throws IOException { readBody(length); }
 
     private void fill() throws IOException {
-      if (end == buf.length) throw new IOException("response larger than the buffer");
-      int n = in.read(buf, end, buf.length - end);
+      if (end == in.capacity()) throw new IOException("response larger than the buffer");
+      int n = channel.read(in.limit(in.capacity()).position(end));
       if (n < 0) throw new EOFException("connection closed mid-response");
       end += n;
     }
 
     void close() {
       try {
-        socket.close();
+        channel.close();
       } catch (IOException ignored) {
         // closing a broken connection: nothing left to do
       }
@@ -178,28 +179,28 @@ final class S3RawSmall implements AutoCloseable {
 
   /** What the client reads from a response head (RFC 9112 §4, §6.3, §9.3); the ETag as a range of the buffer. */
   private record Head(int status, long contentLength, boolean keepAlive, int etagFrom, int etagTo) {
-    static Head parse(byte[] b, int from, int to) throws IOException {
+    static Head parse(ByteBuffer b, int from, int to) throws IOException {
       int lineEnd = lineEnd(b, from, to);
       if (lineEnd - from < 12 || !startsWith(b, from, "HTTP/1.")) {
-        throw new IOException("bad status line: " + new String(b, from, lineEnd - from, StandardCharsets.ISO_8859_1));
+        throw new IOException("bad status line: " + StandardCharsets.ISO_8859_1.decode(b.slice(from, lineEnd - from)));
       }
-      int status = (b[from + 9] - '0') * 100 + (b[from + 10] - '0') * 10 + (b[from + 11] - '0');
-      boolean keepAlive = b[from + 7] == '1';
+      int status = (b.get(from + 9) - '0') * 100 + (b.get(from + 10) - '0') * 10 + (b.get(from + 11) - '0');
+      boolean keepAlive = b.get(from + 7) == '1';
       long length = -1;
       int etagFrom = -1;
       int etagTo = -1;
       for (int line = lineEnd + 2; line < to; line = lineEnd + 2) {
         lineEnd = lineEnd(b, line, to);
         int colon = line;
-        while (colon < lineEnd && b[colon] != ':') colon++;
+        while (colon < lineEnd && b.get(colon) != ':') colon++;
         if (colon == lineEnd) continue;
         int v = colon + 1;
-        while (v < lineEnd && b[v] == ' ') v++;
+        while (v < lineEnd && b.get(v) == ' ') v++;
         int vEnd = lineEnd;
-        while (vEnd > v && b[vEnd - 1] == ' ') vEnd--;
+        while (vEnd > v && b.get(vEnd - 1) == ' ') vEnd--;
         if (nameIs(b, line, colon, "content-length")) {
           length = 0;
-          for (int i = v; i < vEnd; i++) length = length * 10 + (b[i] - '0');
+          for (int i = v; i < vEnd; i++) length = length * 10 + (b.get(i) - '0');
         } else if (nameIs(b, line, colon, "etag")) {
           etagFrom = v;
           etagTo = vEnd;
@@ -213,29 +214,29 @@ final class S3RawSmall implements AutoCloseable {
     }
 
     /** True when the ETag is {@code "etag"} (quoted). */
-    boolean etagIs(byte[] b, String etag) {
+    boolean etagIs(ByteBuffer b, String etag) {
       if (etagFrom < 0 || etagTo - etagFrom != etag.length() + 2) return false;
-      if (b[etagFrom] != '"' || b[etagTo - 1] != '"') return false;
-      for (int i = 0; i < etag.length(); i++) if (b[etagFrom + 1 + i] != etag.charAt(i)) return false;
+      if (b.get(etagFrom) != '"' || b.get(etagTo - 1) != '"') return false;
+      for (int i = 0; i < etag.length(); i++) if (b.get(etagFrom + 1 + i) != etag.charAt(i)) return false;
       return true;
     }
 
-    String etag(byte[] b) { return etagFrom < 0 ? "none" : new String(b, etagFrom, etagTo - etagFrom, StandardCharsets.ISO_8859_1); }
+    String etag(ByteBuffer b) { return etagFrom < 0 ? "none" : StandardCharsets.ISO_8859_1.decode(b.slice(etagFrom, etagTo - etagFrom)).toString(); }
 
-    private static int lineEnd(byte[] b, int from, int to) {
-      for (int i = from; i + 1 < to; i++) if (b[i] == '\r' && b[i + 1] == '\n') return i;
+    private static int lineEnd(ByteBuffer b, int from, int to) {
+      for (int i = from; i + 1 < to; i++) if (b.get(i) == '\r' && b.get(i + 1) == '\n') return i;
       return to;
     }
 
-    private static boolean startsWith(byte[] b, int from, String s) {
-      for (int i = 0; i < s.length(); i++) if (b[from + i] != s.charAt(i)) return false;
+    private static boolean startsWith(ByteBuffer b, int from, String s) {
+      for (int i = 0; i < s.length(); i++) if (b.get(from + i) != s.charAt(i)) return false;
       return true;
     }
 
     /** Case-insensitive ASCII comparison of {@code b[from, to)} with the lower-case {@code name}. */
-    private static boolean nameIs(byte[] b, int from, int to, String name) {
+    private static boolean nameIs(ByteBuffer b, int from, int to, String name) {
       if (to - from != name.length()) return false;
-      for (int i = 0; i < name.length(); i++) if ((b[from + i] | 0x20) != name.charAt(i)) return false;
+      for (int i = 0; i < name.length(); i++) if ((b.get(from + i) | 0x20) != name.charAt(i)) return false;
       return true;
     }
   }

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -18,7 +17,8 @@ import org.HdrHistogram.Histogram;
  * body compared with what was PUT), with a fixed number of requests in flight, through
  * {@link S3HttpClient}. Each of {@code inFlight} request threads (the caller's pool) takes the
  * next object and does its request, blocking, until none is left: as many requests in flight as
- * threads, and no hand-off between threads per request.
+ * threads, and no hand-off between threads per request. Each thread records latencies (µs) in its
+ * own histogram, merged when the phase ends.
  */
 final class S3Scenario {
   /**
@@ -76,17 +76,24 @@ final class S3Scenario {
   /** PUT every payload under {@code prefix}, then GET and verify each, into {@code bucket}, on {@code threads}. */
   static Result run(String target, Peer server, S3HttpClient client, String bucket, String prefix, Payloads p,
       ExecutorService threads, int inFlight, long limitSeconds) throws Exception {
-    Phase put = phase(server, p, threads, inFlight, limitSeconds, i -> client.put(bucket, key(prefix, i), p, i));
-    Phase get = phase(server, p, threads, inFlight, limitSeconds, i -> client.get(bucket, key(prefix, i), p.bytes()[i]));
+    Phase put = phase(server, p, threads, inFlight, limitSeconds, i -> client.put(bucket, key(prefix, i), p, i),
+        client::abort);
+    Phase get = phase(server, p, threads, inFlight, limitSeconds, i -> client.get(bucket, key(prefix, i), p.bytes()[i]),
+        client::abort);
     return new Result(target, put, get);
   }
 
-  private static String key(String prefix, int i) { return prefix + "/" + String.format("%06d", i); }
+  /** {@code prefix/000042}: the object number zero-padded to six digits. */
+  private static String key(String prefix, int i) {
+    String n = Integer.toString(i);
+    return prefix + "/" + "000000".substring(Math.min(6, n.length())) + n;
+  }
 
-  private static Phase phase(Peer server, Payloads p, ExecutorService threads, int inFlight, long limitSeconds, Op op)
-      throws Exception {
+  /** Runs op 0..n-1 on {@code inFlight} threads; {@code abort} fails requests still blocked past the time limit. */
+  private static Phase phase(Peer server, Payloads p, ExecutorService threads, int inFlight, long limitSeconds, Op op,
+      Runnable abort) throws Exception {
     int n = p.bytes().length;
-    Histogram latency = new ConcurrentHistogram(3);
+    Histogram latency = new Histogram(3);
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     AtomicInteger completed = new AtomicInteger();
@@ -98,6 +105,7 @@ final class S3Scenario {
     long t0 = System.nanoTime();
     for (int t = 0; t < inFlight; t++) {
       threads.execute(() -> {
+        Histogram mine = new Histogram(3);
         try {
           for (int i; System.nanoTime() < deadline && (i = next.getAndIncrement()) < n; ) {
             long start = System.nanoTime();
@@ -107,18 +115,24 @@ final class S3Scenario {
               failed.incrementAndGet();
               firstError.compareAndSet(null, String.valueOf(e));
             }
-            latency.recordValue((System.nanoTime() - start) / 1000);
+            mine.recordValue((System.nanoTime() - start) / 1000);
             completed.incrementAndGet();
           }
         } finally {
+          synchronized (latency) {
+            latency.add(mine);
+          }
           finished.countDown();
         }
       });
     }
-    // A request stuck past the deadline fails by its socket's idle timeout.
     boolean drained = finished.await(Math.max(0, deadline - System.nanoTime())
-        + TimeUnit.MILLISECONDS.toNanos(S3HttpClient.IDLE_TIMEOUT_MS + 10_000), TimeUnit.NANOSECONDS);
+        + TimeUnit.MILLISECONDS.toNanos(S3HttpClient.IDLE_TIMEOUT_MS), TimeUnit.NANOSECONDS);
     long t1 = System.nanoTime();
+    if (!drained) {
+      abort.run(); // requests still blocked fail now
+      finished.await(10, TimeUnit.SECONDS);
+    }
     int done = completed.get();
     if (!drained || done < n) {
       failed.addAndGet(n - done);
