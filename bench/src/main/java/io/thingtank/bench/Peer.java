@@ -58,9 +58,10 @@ final class Peer implements AutoCloseable {
       jar = s.map(Path::toString).filter(p -> p.matches(".*thingtank-server-[^/]*\\.jar") && !p.contains("tests"))
           .findFirst().orElseThrow(() -> new IllegalStateException("build the server first: ./thingtank build"));
     }
-    // The flags ./thingtank uses (class data sharing archive beside the server jar).
-    List<String> cmd = new ArrayList<>(List.of(java(), "-Xms64m", "--enable-native-access=ALL-UNNAMED",
+    // The flags ./thingtank uses: server/jvm.options and the class data sharing archive beside the jar.
+    List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
         "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + serverTarget.resolve("thingtank.jsa")));
+    cmd.addAll(jvmOptions(root));
     // BENCH_SERVER_OPTS: extra JVM flags for the server under test (e.g. a JFR recording).
     String extra = System.getenv("BENCH_SERVER_OPTS");
     if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
@@ -77,6 +78,12 @@ final class Peer implements AutoCloseable {
     }
     cmd.addAll(extraFlags);
     return start("thingtank", cmd, URI.create("http://127.0.0.1:" + awsPort), "/_thingtank/health", dataDir, ports);
+  }
+
+  /** The server's JVM flags from {@code server/jvm.options} (comments and blank lines skipped). */
+  private static List<String> jvmOptions(Path root) throws java.io.IOException {
+    return Files.readAllLines(root.resolve("server/jvm.options")).stream().map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
   }
 
   /** fox-wamp (npm, installed under bench/peers/fox-wamp by bench/run.sh), WAMP at ws://127.0.0.1:port/ws. */
