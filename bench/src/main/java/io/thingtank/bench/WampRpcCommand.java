@@ -16,7 +16,8 @@ final class WampRpcCommand implements Callable<Integer> {
   @Option(names = "--calls", defaultValue = "50000", description = "Calls in the peak run.") int calls;
   @Option(names = "--callers", defaultValue = "16") int callers;
   @Option(names = "--bytes", defaultValue = "100") int bytes;
-  @Option(names = "--warmup", defaultValue = "150000", description = "Warm-up calls at peak, then a quarter as many at half of that (on 2 cores the JIT needs 20-40 s of load to reach steady state).") int warmup;
+  @Option(names = "--warmup", defaultValue = "150000", description = "Warm-up calls at peak per round, then a quarter as many at half of that.") int warmup;
+  @Option(names = "--warmup-seconds", defaultValue = "30", description = "Warm-up rounds go on until this long has passed (on 2 cores the JIT needs 20-40 s of load to reach steady state; 150,000 calls take ThingTank 3-4 s).") long warmupSeconds;
   @Option(names = "--half-calls", defaultValue = "20000", description = "Calls in the half-of-peak run.") int halfCalls;
   @Option(names = "--keep-work", description = "Keep the servers' data dirs and logs instead of deleting them.")
   boolean keepWork;
@@ -38,10 +39,13 @@ final class WampRpcCommand implements Callable<Integer> {
          Peer fox = Peer.foxWamp(parent.root, work.resolve("fox-wamp"), Peer.freePort())) {
       WampScenario.Target ttTarget = new WampScenario.Target("ThingTank", tt.ports.get("web-port"), "/ws", "realm1");
       WampScenario.Target foxTarget = new WampScenario.Target("fox-wamp 0.7.28", fox.ports.get("web-port"), "/ws", "realm1");
-      warmUp(client, ttTarget);
-      warmUp(client, foxTarget);
-      results.add(run(client, tt, ttTarget));
-      results.add(run(client, fox, foxTarget));
+      try (WampScenario.RpcSessions ttSessions = WampScenario.RpcSessions.open(client, ttTarget, callers);
+           WampScenario.RpcSessions foxSessions = WampScenario.RpcSessions.open(client, foxTarget, callers)) {
+        warmUp(ttSessions);
+        warmUp(foxSessions);
+        results.add(run(tt, ttSessions));
+        results.add(run(fox, foxSessions));
+      }
     } finally {
       client.close();
       vertx.close();
@@ -67,21 +71,25 @@ final class WampRpcCommand implements Callable<Integer> {
   }
 
   /**
-   * Both shapes the measurement uses: closed loop at peak, then open loop at half of that peak
-   * (calls written from the bench's main thread take other code paths in client and router; left
-   * cold they were compiled during the measured half-load run and its p99 measured the JIT).
+   * Both shapes the measurement uses, in rounds until {@code --warmup-seconds} have passed: closed
+   * loop at peak, then open loop at half of that peak (calls written from the bench's main thread
+   * take other code paths in client and router; left cold they were compiled during the measured
+   * half-load run and its p99 measured the JIT).
    */
-  private void warmUp(WebSocketClient client, WampScenario.Target t) throws Exception {
-    WampScenario.RpcResult peak = WampScenario.rpcPeak(client, t, callers, warmup, bytes, limit);
-    WampScenario.rpcPaced(client, t, callers, Math.max(1, warmup / 4), bytes, peak.perSec() / 2, limit);
+  private void warmUp(WampScenario.RpcSessions sessions) {
+    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(warmupSeconds);
+    do {
+      WampScenario.RpcResult peak = WampScenario.rpcPeak(sessions, warmup, bytes, limit);
+      WampScenario.rpcPaced(sessions, Math.max(1, warmup / 4), bytes, peak.perSec() / 2, limit);
+    } while (System.nanoTime() < until);
   }
 
-  private Pair run(WebSocketClient client, Peer server, WampScenario.Target t) throws Exception {
+  private Pair run(Peer server, WampScenario.RpcSessions sessions) throws java.io.IOException {
     long cpu = server.cpuMillis(), clientCpu = Peer.benchCpuMillis();
-    WampScenario.RpcResult peak = WampScenario.rpcPeak(client, t, callers, calls, bytes, limit);
+    WampScenario.RpcResult peak = WampScenario.rpcPeak(sessions, calls, bytes, limit);
     long peakCpu = server.cpuMillis() - cpu, peakClientCpu = Peer.benchCpuMillis() - clientCpu;
-    System.err.println("done: " + t.name() + " peak, " + Math.round(peak.perSec()) + " calls/s");
-    WampScenario.RpcResult half = WampScenario.rpcPaced(client, t, callers, halfCalls, bytes, peak.perSec() / 2, limit);
+    System.err.println("done: " + peak.target() + " peak, " + Math.round(peak.perSec()) + " calls/s");
+    WampScenario.RpcResult half = WampScenario.rpcPaced(sessions, halfCalls, bytes, peak.perSec() / 2, limit);
     return new Pair(peak, half, peakCpu, peakClientCpu);
   }
 }

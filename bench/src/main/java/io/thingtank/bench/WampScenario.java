@@ -111,55 +111,67 @@ final class WampScenario {
     }
   }
 
-  /** 1 callee echoing its args, {@code callers} sessions each calling in a closed loop, {@code calls} in all. */
-  static RpcResult rpcPeak(WebSocketClient client, Target t, int callers, int calls, int bytes, long limitSeconds)
-      throws Exception {
-    return rpc(client, t, callers, calls, bytes, 0, limitSeconds);
+  /**
+   * The sessions of an RPC run: 1 callee with its echo procedure registered and {@code callers}
+   * calling sessions. Kept open across the warm-up and the measured runs, as a real client keeps
+   * its sessions (a fresh set per run measured the first second of new connections).
+   */
+  record RpcSessions(Target target, WampClient callee, List<WampClient> callers, String procedure)
+      implements AutoCloseable {
+    static RpcSessions open(WebSocketClient client, Target t, int callers) throws Exception {
+      WampClient callee = WampClient.connect(client, t.port(), t.path(), t.realm()).toCompletionStage()
+          .toCompletableFuture().get(30, TimeUnit.SECONDS);
+      List<WampClient> cs = Connections.open(callers, 50, 60, i -> WampClient.connect(client, t.port(), t.path(), t.realm()));
+      String procedure = "bench.echo." + System.nanoTime();
+      callee.registerEcho(procedure).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      return new RpcSessions(t, callee, cs, procedure);
+    }
+
+    @Override public void close() {
+      callee.close();
+      callers.forEach(WampClient::close);
+    }
+  }
+
+  /** Every caller calling in a closed loop, {@code calls} in all. */
+  static RpcResult rpcPeak(RpcSessions s, int calls, int bytes, long limitSeconds) {
+    return rpc(s, calls, bytes, 0, limitSeconds);
   }
 
   /** As {@link #rpcPeak} but open loop: calls issued at {@code ratePerSec}, spread over the callers. */
-  static RpcResult rpcPaced(WebSocketClient client, Target t, int callers, int calls, int bytes, double ratePerSec,
-      long limitSeconds) throws Exception {
-    return rpc(client, t, callers, calls, bytes, ratePerSec, limitSeconds);
+  static RpcResult rpcPaced(RpcSessions s, int calls, int bytes, double ratePerSec, long limitSeconds) {
+    return rpc(s, calls, bytes, ratePerSec, limitSeconds);
   }
 
-  private static RpcResult rpc(WebSocketClient client, Target t, int callers, int calls, int bytes, double rate,
-      long limitSeconds) throws Exception {
-    WampClient callee = WampClient.connect(client, t.port(), t.path(), t.realm()).toCompletionStage()
-        .toCompletableFuture().get(30, TimeUnit.SECONDS);
-    List<WampClient> cs = Connections.open(callers, 50, 60, i -> WampClient.connect(client, t.port(), t.path(), t.realm()));
-    try {
-      String procedure = "bench.echo." + System.nanoTime();
-      callee.registerEcho(procedure).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      ConcurrentHistogram latency = new ConcurrentHistogram(3);
-      AtomicLong answered = new AtomicLong();
-      AtomicLong failed = new AtomicLong();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
-      long t0 = System.nanoTime();
-      if (rate <= 0) {
-        AtomicInteger issued = new AtomicInteger();
-        for (WampClient c : cs) closedLoop(c, procedure, bytes, calls, deadline, issued, answered, failed, latency);
-      } else {
-        long period = (long) (1e9 / rate);
-        for (int i = 0; i < calls && System.nanoTime() < deadline; i++) {
-          long due = t0 + i * period;
-          long wait = due - System.nanoTime();
-          if (wait > 0) LockSupport.parkNanos(wait);
-          long s = System.nanoTime();
-          cs.get(i % cs.size()).call(procedure, args(s, bytes)).onComplete(r -> {
-            latency.recordValue((System.nanoTime() - s) / 1000);
-            (r.succeeded() ? answered : failed).incrementAndGet();
-          });
-        }
+  private static RpcResult rpc(RpcSessions sessions, int calls, int bytes, double rate, long limitSeconds) {
+    List<WampClient> cs = sessions.callers();
+    String procedure = sessions.procedure();
+    ConcurrentHistogram latency = new ConcurrentHistogram(3);
+    AtomicLong answered = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
+    long t0 = System.nanoTime();
+    if (rate <= 0) {
+      AtomicInteger issued = new AtomicInteger();
+      for (WampClient c : cs) closedLoop(c, procedure, bytes, calls, deadline, issued, answered, failed, latency);
+    } else {
+      long period = (long) (1e9 / rate);
+      for (int i = 0; i < calls && System.nanoTime() < deadline; i++) {
+        long due = t0 + i * period;
+        long wait = due - System.nanoTime();
+        if (wait > 0) LockSupport.parkNanos(wait);
+        long s = System.nanoTime();
+        cs.get(i % cs.size()).call(procedure, args(s, bytes)).onComplete(r -> {
+          latency.recordValue((System.nanoTime() - s) / 1000);
+          (r.succeeded() ? answered : failed).incrementAndGet();
+        });
       }
-      while (answered.get() + failed.get() < calls && System.nanoTime() < deadline) LockSupport.parkNanos(1_000_000);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      if (failed.get() > 0) System.err.println(t.name() + ": " + failed.get() + " calls failed");
-      return new RpcResult(t.name(), callers, calls, answered.get(), seconds, latency);
-    } finally {
-      callee.close();
-      cs.forEach(WampClient::close);
     }
+    while (answered.get() + failed.get() < calls && System.nanoTime() < deadline) LockSupport.parkNanos(1_000_000);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    String name = sessions.target().name();
+    if (failed.get() > 0) System.err.println(name + ": " + failed.get() + " calls failed");
+    return new RpcResult(name, cs.size(), calls, answered.get(), seconds, latency);
   }
 
   private static void closedLoop(WampClient c, String procedure, int bytes, int calls, long deadline,
