@@ -2,12 +2,7 @@ package io.thingtank.wamp.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.thingtank.wamp.router.Router;
 import io.thingtank.wamp.wire.Encoded;
 import io.thingtank.wamp.wire.Encoding;
@@ -90,26 +85,26 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
    * every client accepts.
    */
   private static Object frames(ByteBufAllocator alloc, boolean text, byte[] bytes) {
-    if (bytes.length <= SINGLE_FRAME) return wholeFrame(alloc, text, bytes);
+    int opcode = text ? 0x1 : 0x2;
+    if (bytes.length <= SINGLE_FRAME) return frame(alloc, opcode, true, bytes, 0, bytes.length);
     Object[] parts = new Object[(bytes.length + SINGLE_FRAME - 1) / SINGLE_FRAME];
     for (int i = 0; i < parts.length; i++) {
       int from = i * SINGLE_FRAME;
-      boolean last = i == parts.length - 1;
-      ByteBuf slice = Unpooled.wrappedBuffer(bytes, from, Math.min(SINGLE_FRAME, bytes.length - from));
-      parts[i] = i == 0 ? dataFrame(text, last, slice) : new ContinuationWebSocketFrame(last, 0, slice);
+      // the first fragment carries the message's opcode, the others are continuations (0x0)
+      parts[i] = frame(alloc, i == 0 ? opcode : 0x0, i == parts.length - 1, bytes, from,
+          Math.min(SINGLE_FRAME, bytes.length - from));
     }
     return parts;
   }
 
   /**
-   * A final unmasked frame as its wire bytes (RFC 6455 §5.2; a server never masks), written past
+   * An unmasked frame as its wire bytes (RFC 6455 §5.2; a server never masks), written past
    * Netty's frame encoder, which lets a ByteBuf through as it is: one buffer, no frame object.
    * Uncompressed even when permessage-deflate was negotiated, which RFC 7692 §6 allows (RSV1 clear).
    */
-  private static ByteBuf wholeFrame(ByteBufAllocator alloc, boolean text, byte[] payload) {
-    int n = payload.length;
+  private static ByteBuf frame(ByteBufAllocator alloc, int opcode, boolean fin, byte[] payload, int from, int n) {
     ByteBuf b = alloc.directBuffer(n + (n < 126 ? 2 : n <= 0xFFFF ? 4 : 10));
-    b.writeByte(0x80 | (text ? 0x1 : 0x2));
+    b.writeByte((fin ? 0x80 : 0) | opcode);
     if (n < 126) {
       b.writeByte(n);
     } else if (n <= 0xFFFF) {
@@ -117,10 +112,6 @@ public final class WebSocketEndpoint implements Handler<HttpServerRequest> {
     } else {
       b.writeByte(127).writeLong(n);
     }
-    return b.writeBytes(payload);
-  }
-
-  private static WebSocketFrame dataFrame(boolean text, boolean last, ByteBuf data) {
-    return text ? new TextWebSocketFrame(last, 0, data) : new BinaryWebSocketFrame(last, 0, data);
+    return b.writeBytes(payload, from, n);
   }
 }
