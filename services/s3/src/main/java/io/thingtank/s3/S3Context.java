@@ -7,7 +7,7 @@ import io.thingtank.core.storage.StoreExecutor;
 import io.thingtank.s3.access.Principals;
 import io.thingtank.s3.lifecycle.Expirations;
 import io.thingtank.s3.notify.S3Events;
-import io.thingtank.s3.store.BlobFiles;
+import io.thingtank.s3.store.Blobs;
 import io.thingtank.s3.store.BucketConfigs;
 import io.thingtank.s3.store.LifecycleStore;
 import io.thingtank.s3.store.S3Store;
@@ -20,14 +20,14 @@ import java.util.function.Supplier;
 
 /**
  * What handlers share: the metadata store, object versions, lifecycle rules and when they
- * expire objects, the blob files, the executor that runs both off the
+ * expire objects, the bodies (files, or inline in RocksDB when small), the executor that runs both off the
  * event loop (one stripe per bucket, so a bucket's writes are serialised), Vert.x, the clock and
  * the access keys' secrets (for POST policy signatures) and where object events go; the bucket
  * configurations kept beside the bucket row, the SQS queues (looked up per use: SQS may start later)
  * and the canonical users of the access keys.
  */
 public record S3Context(S3Store store, VersionStore versions, LifecycleStore lifecycles, Expirations expirations,
-    BlobFiles blobs, StoreExecutor executor, Vertx vertx, Clock clock,
+    Blobs blobs, StoreExecutor executor, Vertx vertx, Clock clock,
     String defaultRegion, SigV4Verifier.SecretLookup secrets, S3Events events,
     BucketConfigs configs, Supplier<Optional<QueueSink>> queueSink, Principals principals) {
 

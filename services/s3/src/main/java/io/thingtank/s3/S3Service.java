@@ -15,6 +15,8 @@ import io.thingtank.s3.notify.FanOutEvents;
 import io.thingtank.s3.notify.QueueEvents;
 import io.thingtank.s3.notify.S3Events;
 import io.thingtank.s3.store.BlobFiles;
+import io.thingtank.s3.store.Blobs;
+import io.thingtank.s3.store.InlineBodies;
 import io.thingtank.s3.store.RocksBucketConfigs;
 import io.thingtank.s3.store.RocksLifecycleStore;
 import io.thingtank.s3.store.RocksS3Store;
@@ -70,13 +72,14 @@ public final class S3Service implements StreamingAwsService {
     S3Context ctx = new S3Context(new RocksS3Store(platform.storage(), settings),
         new RocksVersionStore(platform.storage(), settings), new RocksLifecycleStore(platform.storage(), settings),
         new Expirations(section.path("lifecycleDayMillis").asLong(DAY_MILLIS)),
-        new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
+        new Blobs(new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
+            new InlineBodies(platform.storage())),
         platform.executor(), platform.vertx(), platform.clock(), platform.config().region(),
         id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null), events, configs, queues,
         new Principals(() -> platform.identity().keys()));
     return ctx.executor().submit("s3-sweep", () -> ctx.blobs().sweep(ctx.store().referencedBlobs()))
         .onSuccess(n -> {
-          if (n > 0) LOG.info("S3 start-up sweep removed {} leftover files", n);
+          if (n > 0) LOG.info("S3 start-up sweep removed {} leftover files and inline bodies", n);
           dispatcher = new S3Dispatcher(new S3Addressing(domains), S3Operations.handlers(ctx), ctx);
           sweeper = new LifecycleSweeper(ctx, ctx.expirations());
           vertx = platform.vertx();

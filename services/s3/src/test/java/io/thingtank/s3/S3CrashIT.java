@@ -3,6 +3,7 @@ package io.thingtank.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thingtank.core.storage.RocksEngine;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -25,8 +26,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * kill -9 of the server process in the middle of an upload: after a restart on the same data
- * directory the acknowledged object is intact, the interrupted one is invisible, and no temp
- * file is left behind.
+ * directory the acknowledged objects (a file body and an inline one) are intact, the interrupted
+ * one is invisible, and no temp file or unreferenced inline body is left behind.
  */
 class S3CrashIT {
   @TempDir Path dir;
@@ -48,6 +49,9 @@ class S3CrashIT {
         s3.createBucket(b -> b.bucket("crash"));
         s3.putObject(b -> b.bucket("crash").key("acked"), RequestBody.fromString("safe and sound"));
       }
+      try (S3Client s3 = plainBodyClient(port, key[0], key[1])) {
+        s3.putObject(b -> b.bucket("crash").key("acked-inline"), RequestBody.fromString("small and inline"));
+      }
       // An anonymous upload to a public-read-write bucket would need an ACL; a presigned PUT is simpler:
       // send the head and half the body of a large PUT, then kill the server.
       try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -66,6 +70,11 @@ class S3CrashIT {
       server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
     assertThat(tempFiles()).as("kill -9 left the partial upload's temp file").isPositive();
+    // An inline body whose metadata never was (as a crash between two writes would leave it).
+    try (RocksEngine engine = RocksEngine.open(dir.resolve("db"), false)) {
+      engine.table("s3-bodies").put("i0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII),
+          new byte[] {1, 2, 3});
+    }
 
     try (S3TestNode tt = new S3TestNode(dir); S3Client s3 = tt.client()) {
       assertThat(s3.getObjectAsBytes(b -> b.bucket("crash").key("acked")).asUtf8String()).isEqualTo("safe and sound");
@@ -73,6 +82,10 @@ class S3CrashIT {
           software.amazon.awssdk.services.s3.model.S3Exception.class);
       assertThatThrownBy(() -> s3.getObject(b -> b.bucket("crash").key("partial"))).isInstanceOf(NoSuchKeyException.class);
       assertThat(tempFiles()).as("the start-up sweep removed it").isZero();
+      assertThat(s3.getObjectAsBytes(b -> b.bucket("crash").key("acked-inline")).asUtf8String())
+          .isEqualTo("small and inline");
+      assertThat(tt.inlineBodies()).as("the sweep removed the unreferenced inline body, kept the acknowledged one")
+          .isEqualTo(1);
     }
   }
 
@@ -95,6 +108,16 @@ class S3CrashIT {
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
         .httpClientBuilder(ApacheHttpClient.builder()).build();
+  }
+
+  /** Sends PUT bodies as they are (not aws-chunked), so the server stores small ones inline. */
+  private static S3Client plainBodyClient(int port, String id, String secret) {
+    return S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
+        .httpClientBuilder(ApacheHttpClient.builder())
+        .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+        .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+            .pathStyleAccessEnabled(true).chunkedEncodingEnabled(false).build()).build();
   }
 
   private static String presignedPut(int port, String id, String secret) {

@@ -83,6 +83,25 @@ final class S3TestNode implements AutoCloseable {
         .httpClientBuilder(ApacheHttpClient.builder()).build();
   }
 
+  /**
+   * Path-style client sending PUT bodies as they are (signed payload, no aws-chunked encoding, no
+   * checksum trailer): the requests the server reads into memory, and stores inline when small.
+   */
+  S3Client plainBodyClient() {
+    return S3Client.builder().endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
+        .credentialsProvider(credentials()).httpClientBuilder(ApacheHttpClient.builder())
+        .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+        .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+            .pathStyleAccessEnabled(true).chunkedEncodingEnabled(false).build()).build();
+  }
+
+  /** How many bodies are stored inline (rows of the {@code s3-bodies} column family). */
+  int inlineBodies() {
+    int[] n = {0};
+    node.platform().storage().table("s3-bodies").scan(new byte[0], null, (k, v) -> ++n[0] > 0);
+    return n[0];
+  }
+
   /** The status of an unsigned request (PUT sends a one-byte body). */
   int anonymous(String method, String path) throws Exception {
     return ANONYMOUS.send(HttpRequest.newBuilder(URI.create(endpoint() + path))

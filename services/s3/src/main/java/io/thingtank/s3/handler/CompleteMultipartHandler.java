@@ -125,11 +125,11 @@ public final class CompleteMultipartHandler implements S3Handler {
     Hasher md5s = new Hasher.OfDigest(md5());
     List<Long> sizes = new ArrayList<>();
     for (Part p : plan.parts()) {
-      sources.add(new BlobCopier.Source(ctx.blobs().path(p.blobId()), 0, p.size()));
+      sources.add(new BlobCopier.Source(p.blobId(), 0, p.size()));
       md5s.update(HexFormat.of().parseHex(p.etag()));
       sizes.add(p.size());
     }
-    BodyDigests.Result d = BlobCopier.copy(sources, ctx.blobs().tempPath(blobId), u.checksumAlgorithm(), null);
+    BodyDigests.Result d = BlobCopier.copy(ctx.blobs(), sources, ctx.blobs().tempPath(blobId), u.checksumAlgorithm(), null);
     int n = plan.parts().size();
     String checksum = d.checksum();
     if ("COMPOSITE".equals(u.checksumType()) && u.checksumAlgorithm() != null) {

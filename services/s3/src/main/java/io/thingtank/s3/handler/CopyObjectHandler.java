@@ -47,8 +47,8 @@ public final class CopyObjectHandler implements S3Handler {
           Preconditions.check(call, "x-amz-copy-source-", source, false);
           ChecksumAlgorithm alg = ChecksumAlgorithm.parse(call.header("x-amz-checksum-algorithm"));
           ChecksumAlgorithm algorithm = alg != null ? alg : source.checksumAlgorithm();
-          return ctx.vertx().executeBlocking(() -> BlobCopier.copy(
-              List.of(new BlobCopier.Source(ctx.blobs().path(source.blobId()), 0, source.size())),
+          return ctx.vertx().executeBlocking(() -> BlobCopier.copy(ctx.blobs(),
+              List.of(new BlobCopier.Source(source.blobId(), 0, source.size())),
               ctx.blobs().tempPath(blobId), algorithm, null), false)
               .compose(d -> ctx.onBucket(call.bucket(), () -> new Copied(source, store(call, source, d, blobId,
                   metadataDirective, taggingDirective))));

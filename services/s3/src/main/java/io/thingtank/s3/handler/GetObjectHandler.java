@@ -20,13 +20,13 @@ import java.nio.file.NoSuchFileException;
  * headers when {@code x-amz-checksum-mode: ENABLED} asks for the whole object, and the body: up to
  * {@link #IN_MEMORY} bytes read in the same task and answered from memory, larger bodies sent from
  * the blob file with zero copy. {@link #readSmall} answers on the event loop (HEAD, bodies up to
- * {@link #INLINE} bytes, and {@code sendFile} ones), {@link #read} the rest on any worker.
+ * {@link #ON_EVENT_LOOP} bytes, and {@code sendFile} ones), {@link #read} the rest on any worker.
  */
 public final class GetObjectHandler implements BlockingRead {
   /** Bodies up to this size are read in the request's task and sent as one buffer. */
   static final long IN_MEMORY = 1 << 20;
   /** Bodies up to this size are read on the event loop ({@link #readSmall}). */
-  static final long INLINE = 64 * 1024;
+  static final long ON_EVENT_LOOP = 64 * 1024;
 
   private final S3Context ctx;
 
@@ -49,11 +49,11 @@ public final class GetObjectHandler implements BlockingRead {
     }
   }
 
-  /** Bodies up to {@link #INLINE} are read here; others decline (null), as does a blob removed meanwhile. */
+  /** Bodies up to {@link #ON_EVENT_LOOP} are read here; others decline (null), as does a blob removed meanwhile. */
   @Override
   public S3Response readSmall(S3Call call) {
     try {
-      return readOnce(call, INLINE);
+      return readOnce(call, ON_EVENT_LOOP);
     } catch (NoSuchFileException e) {
       return null; // the worker's read finds the version that replaced it
     }
@@ -102,9 +102,8 @@ public final class GetObjectHandler implements BlockingRead {
     long offset = range == null ? 0 : range.first();
     long length = range == null ? meta.size() : range.length();
     if (length == 0) return r;
-    if (length > IN_MEMORY || call.operation() == S3Operation.HeadObject) {
-      return r.file(ctx.blobs().path(meta.blobId()), offset, length);
-    }
+    if (call.operation() == S3Operation.HeadObject) return r;
+    if (length > IN_MEMORY) return r.file(ctx.blobs().path(meta.blobId()), offset, length);
     if (length > maxRead) return null;
     try {
       return r.data(Buffer.buffer(ctx.blobs().read(meta.blobId(), offset, (int) length)));

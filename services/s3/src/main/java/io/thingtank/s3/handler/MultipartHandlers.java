@@ -79,8 +79,8 @@ public final class MultipartHandlers {
       ByteRange range = copyRange(call.header("x-amz-copy-source-range"), source.size());
       long offset = range == null ? 0 : range.first();
       long length = range == null ? source.size() : range.length();
-      return ctx.vertx().executeBlocking(() -> BlobCopier.copy(
-          List.of(new BlobCopier.Source(ctx.blobs().path(source.blobId()), offset, length)),
+      return ctx.vertx().executeBlocking(() -> BlobCopier.copy(ctx.blobs(),
+          List.of(new BlobCopier.Source(source.blobId(), offset, length)),
           ctx.blobs().tempPath(blobId), u.checksumAlgorithm(), null), false)
           .compose(d -> storePart(call, n, blobId, d))
           .map(p -> S3Response.xml(XmlOut.document("CopyPartResult").el("ETag", p.quotedEtag())

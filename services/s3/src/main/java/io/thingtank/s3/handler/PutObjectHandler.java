@@ -9,6 +9,7 @@ import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.Bucket;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.store.Blobs;
 import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.Preconditions;
@@ -24,8 +25,9 @@ import java.util.Optional;
 /**
  * PutObject: streams the body to a temp file (or, for a plain body of at most 1 MiB, reads it
  * into memory on the event loop), then in one task on the bucket's stripe checks conditional
- * writes (If-None-Match: *, If-Match), writes or renames the file into place and indexes it; only
- * then answers. A body read into memory is authorised in that same task ({@link SelfAuthorising}). The new version replaces or joins the older ones as the bucket's versioning says.
+ * writes (If-None-Match: *, If-Match), writes or renames the file into place and indexes it (a body
+ * held in memory of at most {@link Blobs#INLINE_MAX} bytes is written inline, in the metadata's own
+ * RocksDB batch, instead of to a file); only then answers. A body read into memory is authorised in that same task ({@link SelfAuthorising}). The new version replaces or joins the older ones as the bucket's versioning says.
  */
 public final class PutObjectHandler implements SelfAuthorising {
   static final long MAX_OBJECT = 5L * 1024 * 1024 * 1024;
@@ -87,14 +89,19 @@ public final class PutObjectHandler implements SelfAuthorising {
         .orElseThrow(S3Errors::noSuchBucket);
     if (isConditional(call)) checkConditionalWrite(call, ctx.store().object(call.bucket(), call.key()));
     Acl acl = ObjectAcls.forNewObject(access, ctx.principals().of(call.auth()), call::header, ctx.principals());
+    String blobId = put.blobId();
+    byte[] inline = null;
     if (body.bytes() == null) {
-      ctx.blobs().commit(put.blobId());
+      ctx.blobs().commit(blobId);
+    } else if (Blobs.fitsInline(d.size())) {
+      blobId = ctx.blobs().newInlineId();
+      inline = body.bytes().getBytes();
     } else {
-      ctx.blobs().commit(put.blobId(), ((BufferInternal) body.bytes()).getByteBuf().nioBuffer());
+      ctx.blobs().commit(blobId, ((BufferInternal) body.bytes()).getByteBuf().nioBuffer());
     }
-    ObjectMeta meta = versions.put(call.bucket(), new ObjectMeta(call.key(), put.blobId(), d.size(), d.etag(),
+    ObjectMeta meta = versions.put(call.bucket(), new ObjectMeta(call.key(), blobId, d.size(), d.etag(),
         ctx.now(), put.content(), put.metadata(), ObjectHeaders.storageClass(call), d.algorithm(), d.checksum(),
-        "FULL_OBJECT", List.of(), put.tags()).withAcl(acl), null);
+        "FULL_OBJECT", List.of(), put.tags()).withAcl(acl), null, inline);
     ctx.events().created(call.bucket(), meta, "ObjectCreated:Put");
     var expiry = ctx.expirations().of(ctx.lifecycles().lifecycle(call.bucket()).orElse(null), meta);
     return S3Response.ok().header("x-amz-expiration", expiry == null ? null : expiry.header())

@@ -15,18 +15,21 @@ import java.util.Optional;
 
 /**
  * {@link VersionStore} over the {@code s3} table; layout in {@link VersionKeys}; a bucket's
- * versioning configuration is read from the {@link SettingsCache}.
+ * versioning configuration is read from the {@link SettingsCache}. A change's inline bodies
+ * ({@link InlineBodies}) go in the same batch as its rows.
  */
 public final class RocksVersionStore implements VersionStore {
   private static final int MIGRATION_BATCH = 500;
   private final RocksEngine engine;
   private final Table table;
   private final SettingsCache settings;
+  private final InlineBodies bodies;
 
   public RocksVersionStore(RocksEngine engine, SettingsCache settings) {
     this.engine = engine;
     this.table = engine.table("s3");
     this.settings = settings;
+    this.bodies = new InlineBodies(engine);
   }
 
   @Override
@@ -116,6 +119,7 @@ public final class RocksVersionStore implements VersionStore {
         return true;
       });
     }
+    bodies.addTo(batch, c.bodies());
     engine.write(batch);
   }
 }

@@ -33,10 +33,16 @@ public interface VersionStore {
 
   /**
    * One change to a key: version rows to remove, one to add (or overwrite), the object index row
-   * (the current object, or null when the key has none), and an upload whose rows go with it.
+   * (the current object, or null when the key has none), an upload whose rows go with it, and the
+   * inline bodies written and removed in the same batch.
    */
   record VersionChange(String key, List<ObjectMeta> removed, ObjectMeta added, ObjectMeta current,
-      String completedUpload) {}
+      String completedUpload, BodyRows bodies) {
+    public VersionChange(String key, List<ObjectMeta> removed, ObjectMeta added, ObjectMeta current,
+        String completedUpload) {
+      this(key, removed, added, current, completedUpload, BodyRows.NONE);
+    }
+  }
 
   /** Where a version scan starts. */
   record VersionStart(Kind kind, String key, long seq) {

@@ -5,6 +5,7 @@ import io.thingtank.s3.S3Errors;
 import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.model.VersioningConfig;
+import io.thingtank.s3.store.BodyRows;
 import io.thingtank.s3.store.VersionStore.VersionChange;
 import io.thingtank.s3.wire.HttpDates;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import java.util.Optional;
  * S3's versioning rules (S3 User Guide, "Retaining multiple versions of objects with S3 Versioning"):
  * in a bucket that never had versioning a write replaces the object; with versioning Enabled
  * each write adds a version and a delete adds a delete marker; while Suspended writes and
- * deletes replace the null version. Bodies of replaced versions are deleted after the metadata
- * change is durable. Runs on the bucket's store stripe.
+ * deletes replace the null version. Inline bodies are written and removed in the metadata change's
+ * own batch; body files of replaced versions are deleted after it is durable. Runs on the bucket's
+ * store stripe.
  */
 public final class ObjectVersions {
   private final S3Context ctx;
@@ -44,21 +46,31 @@ public final class ObjectVersions {
 
   /** Stores a new object (PUT, POST, copy, multipart completion) and returns it as stored, with its version id. */
   public ObjectMeta put(String bucket, ObjectMeta meta, String completedUpload) {
+    return put(bucket, meta, completedUpload, null);
+  }
+
+  /**
+   * As {@link #put(String, ObjectMeta, String)}; {@code inlineBody}, when non-null, is the body of
+   * the inline blob {@code meta.blobId()}, written in the same batch as the metadata.
+   */
+  public ObjectMeta put(String bucket, ObjectMeta meta, String completedUpload, byte[] inlineBody) {
     String state = state(bucket);
     List<ObjectMeta> replaced = new ArrayList<>();
     ObjectMeta stored;
     if (state == null) {
       ctx.store().object(bucket, meta.key()).ifPresent(replaced::add);
       stored = meta;
-      ctx.versions().apply(bucket, new VersionChange(meta.key(), List.of(), null, stored, completedUpload));
+      ctx.versions().apply(bucket, new VersionChange(meta.key(), List.of(), null, stored, completedUpload,
+          BodyRows.of(meta.blobId(), inlineBody, blobIds(replaced))));
     } else {
       long seq = nextSeq(bucket, meta.key());
       boolean enabled = state.equals("Enabled");
       stored = meta.withVersion(enabled ? VersionIds.of(seq) : VersionIds.NULL, seq);
       if (!enabled) replaced.addAll(nullVersions(bucket, meta.key()));
-      ctx.versions().apply(bucket, new VersionChange(meta.key(), replaced, stored, stored, completedUpload));
+      ctx.versions().apply(bucket, new VersionChange(meta.key(), replaced, stored, stored, completedUpload,
+          BodyRows.of(meta.blobId(), inlineBody, blobIds(replaced))));
     }
-    replaced.forEach(r -> ctx.blobs().delete(r.blobId()));
+    ctx.blobs().deleteFiles(blobIds(replaced));
     return stored;
   }
 
@@ -79,8 +91,9 @@ public final class ObjectVersions {
     ObjectMeta marker = ObjectMeta.deleteMarker(key, ctx.now(), enabled ? VersionIds.of(seq) : VersionIds.NULL, seq,
         deleter == null ? null : Acl.privateTo(deleter));
     List<ObjectMeta> replaced = enabled ? List.of() : nullVersions(bucket, key);
-    ctx.versions().apply(bucket, new VersionChange(key, replaced, marker, null, null));
-    replaced.forEach(r -> ctx.blobs().delete(r.blobId()));
+    ctx.versions().apply(bucket, new VersionChange(key, replaced, marker, null, null,
+        BodyRows.of(null, null, blobIds(replaced))));
+    ctx.blobs().deleteFiles(blobIds(replaced));
     ctx.events().removed(bucket, key, marker.versionId(), why.event("DeleteMarkerCreated"));
     return Optional.of(marker);
   }
@@ -98,9 +111,10 @@ public final class ObjectVersions {
 
   private void remove(String bucket, ObjectMeta version, ObjectMeta newestLeft, Removal why) {
     ObjectMeta current = newestLeft == null || newestLeft.deleteMarker() ? null : newestLeft;
+    List<String> gone = blobIds(List.of(version));
     ctx.versions().apply(bucket, new VersionChange(version.key(),
-        version.versionId() == null ? List.of() : List.of(version), null, current, null));
-    ctx.blobs().delete(version.blobId());
+        version.versionId() == null ? List.of() : List.of(version), null, current, null, BodyRows.of(null, null, gone)));
+    ctx.blobs().deleteFiles(gone);
     if (!version.deleteMarker()) ctx.events().removed(bucket, version.key(), version.versionId(), why.event("Delete"));
   }
 
@@ -145,6 +159,13 @@ public final class ObjectVersions {
     boolean isCurrent = current != null && current.versionSeq() == changed.versionSeq();
     ctx.versions().apply(bucket, new VersionChange(changed.key(), List.of(), changed, isCurrent ? changed : current,
         null));
+  }
+
+  /** The bodies of {@code versions} (delete markers have none). */
+  private static List<String> blobIds(List<ObjectMeta> versions) {
+    List<String> ids = new ArrayList<>(versions.size());
+    for (ObjectMeta v : versions) if (v.blobId() != null) ids.add(v.blobId());
+    return ids;
   }
 
   private List<ObjectMeta> nullVersions(String bucket, String key) {
