@@ -80,6 +80,7 @@ final class WampRpcCommand implements Callable<Integer> {
     long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(warmupSeconds);
     do {
       WampScenario.RpcResult peak = WampScenario.rpcPeak(sessions, warmup, bytes, limit);
+      System.err.printf("warm-up %s: %d calls/s%n", sessions.target().name(), Math.round(peak.perSec()));
       WampScenario.rpcPaced(sessions, Math.max(1, warmup / 4), bytes, peak.perSec() / 2, limit);
     } while (System.nanoTime() < until);
   }
