@@ -22,10 +22,12 @@ final class WampRpcCommand implements Callable<Integer> {
   @Option(names = "--keep-work", description = "Keep the servers' data dirs and logs instead of deleting them.")
   boolean keepWork;
   @Option(names = "--limit", defaultValue = "120", description = "Seconds a single run may take at most.") long limit;
+  @Option(names = "--rounds", defaultValue = "1", description = "Measured runs per target on the same sessions, alternating which target goes first (as s3-small); the ratio compares each target's best round.")
+  int rounds;
   @Option(names = "--client-loops", defaultValue = "1", description = "Event loops of the bench client (all its WebSockets share them).")
   int clientLoops;
 
-  private record Pair(WampScenario.RpcResult peak, WampScenario.RpcResult half, long peakServerCpuMillis,
+  private record Pair(int round, WampScenario.RpcResult peak, WampScenario.RpcResult half, long peakServerCpuMillis,
       long peakClientCpuMillis) {}
 
   @Override public Integer call() throws Exception {
@@ -43,31 +45,39 @@ final class WampRpcCommand implements Callable<Integer> {
            WampScenario.RpcSessions foxSessions = WampScenario.RpcSessions.open(client, foxTarget, callers)) {
         warmUp(ttSessions);
         warmUp(foxSessions);
-        results.add(run(tt, ttSessions));
-        results.add(run(fox, foxSessions));
+        for (int round = 1; round <= rounds; round++) {
+          boolean ttFirst = round % 2 == 1;
+          results.add(ttFirst ? run(round, tt, ttSessions) : run(round, fox, foxSessions));
+          results.add(ttFirst ? run(round, fox, foxSessions) : run(round, tt, ttSessions));
+        }
       }
     } finally {
       client.close();
       vertx.close();
     }
-    System.out.println(Report.header("target", "load", "callers", "calls", "answered", "calls/s", "p50 ms", "p99 ms", "max ms",
+    System.out.println(Report.header("round", "target", "load", "callers", "calls", "answered", "calls/s", "p50 ms", "p99 ms", "max ms",
         "server CPU µs/call", "client CPU µs/call"));
     for (Pair pr : results) {
       for (WampScenario.RpcResult r : List.of(pr.peak(), pr.half())) {
-        System.out.println(Report.row(r.target(), r == pr.peak() ? "peak (closed loop)" : "half of peak (paced)",
+        System.out.println(Report.row(pr.round(), r.target(), r == pr.peak() ? "peak (closed loop)" : "half of peak (paced)",
             r.callers(), r.calls(), r.answered(), Math.round(r.perSec()), Report.ms(r.latency(), 50),
             Report.ms(r.latency(), 99), Report.maxMs(r.latency()),
             r == pr.peak() ? Math.round(pr.peakServerCpuMillis() * 1000.0 / Math.max(1, r.answered())) : "-",
             r == pr.peak() ? Math.round(pr.peakClientCpuMillis() * 1000.0 / Math.max(1, r.answered())) : "-"));
       }
     }
-    if (results.size() == 2) {
-      System.out.printf("%nratio ThingTank/fox-wamp: peak calls/s %s, peak p99 %s, half-load p99 %s%n",
-          Report.ratio(results.get(0).peak().perSec(), results.get(1).peak().perSec()),
-          Report.ratio(Report.ms(results.get(0).peak().latency(), 99), Report.ms(results.get(1).peak().latency(), 99)),
-          Report.ratio(Report.ms(results.get(0).half().latency(), 99), Report.ms(results.get(1).half().latency(), 99)));
-    }
+    Pair ttBest = best(results, "ThingTank"), foxBest = best(results, "fox-wamp 0.7.28");
+    System.out.printf("%nratio ThingTank/fox-wamp, best round each: peak calls/s %s, peak p99 %s, half-load p99 %s%n",
+        Report.ratio(ttBest.peak().perSec(), foxBest.peak().perSec()),
+        Report.ratio(Report.ms(ttBest.peak().latency(), 99), Report.ms(foxBest.peak().latency(), 99)),
+        Report.ratio(Report.ms(ttBest.half().latency(), 99), Report.ms(foxBest.half().latency(), 99)));
     return results.stream().allMatch(pr -> pr.peak().answered() == pr.peak().calls()) ? 0 : 1;
+  }
+
+  /** The target's round with the most calls/s at peak (its half-load run is the one paced from that peak). */
+  private static Pair best(List<Pair> results, String target) {
+    return results.stream().filter(p -> p.peak().target().equals(target))
+        .max(java.util.Comparator.comparingDouble(p -> p.peak().perSec())).orElseThrow();
   }
 
   /**
@@ -85,12 +95,12 @@ final class WampRpcCommand implements Callable<Integer> {
     } while (System.nanoTime() < until);
   }
 
-  private Pair run(Peer server, WampScenario.RpcSessions sessions) throws java.io.IOException {
+  private Pair run(int round, Peer server, WampScenario.RpcSessions sessions) throws java.io.IOException {
     long cpu = server.cpuMillis(), clientCpu = Peer.benchCpuMillis();
     WampScenario.RpcResult peak = WampScenario.rpcPeak(sessions, calls, bytes, limit);
     long peakCpu = server.cpuMillis() - cpu, peakClientCpu = Peer.benchCpuMillis() - clientCpu;
     System.err.println("done: " + peak.target() + " peak, " + Math.round(peak.perSec()) + " calls/s");
     WampScenario.RpcResult half = WampScenario.rpcPaced(sessions, halfCalls, bytes, peak.perSec() / 2, limit);
-    return new Pair(peak, half, peakCpu, peakClientCpu);
+    return new Pair(round, peak, half, peakCpu, peakClientCpu);
   }
 }
