@@ -69,11 +69,12 @@ public final class S3Service implements StreamingAwsService {
     Supplier<Optional<QueueSink>> queues = () -> platform.lookup(QueueSink.class);
     S3Events events = new FanOutEvents(List.of(busEvents(platform),
         new QueueEvents(configs, queues, platform.config().region(), platform.clock())));
+    InlineBodies bodies = new InlineBodies(platform.storage());
     S3Context ctx = new S3Context(new RocksS3Store(platform.storage(), settings),
-        new RocksVersionStore(platform.storage(), settings), new RocksLifecycleStore(platform.storage(), settings),
+        new RocksVersionStore(platform.storage(), settings, bodies), new RocksLifecycleStore(platform.storage(), settings),
         new Expirations(section.path("lifecycleDayMillis").asLong(DAY_MILLIS)),
         new Blobs(new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
-            new InlineBodies(platform.storage())),
+            bodies),
         platform.executor(), platform.vertx(), platform.clock(), platform.config().region(),
         id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null), events, configs, queues,
         new Principals(() -> platform.identity().keys()));

@@ -25,11 +25,11 @@ public final class RocksVersionStore implements VersionStore {
   private final SettingsCache settings;
   private final InlineBodies bodies;
 
-  public RocksVersionStore(RocksEngine engine, SettingsCache settings) {
+  public RocksVersionStore(RocksEngine engine, SettingsCache settings, InlineBodies bodies) {
     this.engine = engine;
     this.table = engine.table("s3");
     this.settings = settings;
-    this.bodies = new InlineBodies(engine);
+    this.bodies = bodies;
   }
 
   @Override

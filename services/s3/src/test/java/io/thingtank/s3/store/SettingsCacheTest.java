@@ -26,7 +26,7 @@ class SettingsCacheTest {
       SettingsCache settings = new SettingsCache(engine);
       RocksS3Store store = new RocksS3Store(engine, settings);
       RocksBucketConfigs configs = new RocksBucketConfigs(engine, settings);
-      RocksVersionStore versions = new RocksVersionStore(engine, settings);
+      RocksVersionStore versions = new RocksVersionStore(engine, settings, new InlineBodies(engine));
 
       assertThat(store.bucket("b")).isEmpty();
       assertThat(store.createBucket(bucket("b"))).isTrue();
