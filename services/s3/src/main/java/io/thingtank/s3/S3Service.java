@@ -17,6 +17,7 @@ import io.thingtank.s3.notify.S3Events;
 import io.thingtank.s3.store.BlobFiles;
 import io.thingtank.s3.store.Blobs;
 import io.thingtank.s3.store.InlineBodies;
+import io.thingtank.s3.store.ObjectCache;
 import io.thingtank.s3.store.RocksBucketConfigs;
 import io.thingtank.s3.store.RocksLifecycleStore;
 import io.thingtank.s3.store.RocksS3Store;
@@ -70,8 +71,9 @@ public final class S3Service implements StreamingAwsService {
     S3Events events = new FanOutEvents(List.of(busEvents(platform),
         new QueueEvents(configs, queues, platform.config().region(), platform.clock())));
     InlineBodies bodies = new InlineBodies(platform.storage());
-    S3Context ctx = new S3Context(new RocksS3Store(platform.storage(), settings),
-        new RocksVersionStore(platform.storage(), settings, bodies), new RocksLifecycleStore(platform.storage(), settings),
+    ObjectCache objects = new ObjectCache();
+    S3Context ctx = new S3Context(new RocksS3Store(platform.storage(), settings, objects),
+        new RocksVersionStore(platform.storage(), settings, bodies, objects), new RocksLifecycleStore(platform.storage(), settings),
         new Expirations(section.path("lifecycleDayMillis").asLong(DAY_MILLIS)),
         new Blobs(new BlobFiles(platform.config().dataDir().resolve("s3"), platform.config().fsync()),
             bodies),

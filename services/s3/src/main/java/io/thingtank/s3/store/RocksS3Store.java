@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * {@link S3Store} over the {@code s3} table of the RocksDB engine; layout in {@link S3Keys}; a
- * bucket's row is read from the {@link SettingsCache}.
+ * bucket's row is read from the {@link SettingsCache}, an object's current version through the {@link ObjectCache}.
  */
 public final class RocksS3Store implements S3Store {
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -29,11 +29,13 @@ public final class RocksS3Store implements S3Store {
   private final RocksEngine engine;
   private final Table table;
   private final SettingsCache settings;
+  private final ObjectCache objects;
 
-  public RocksS3Store(RocksEngine engine, SettingsCache settings) {
+  public RocksS3Store(RocksEngine engine, SettingsCache settings, ObjectCache objects) {
     this.engine = engine;
     this.table = engine.table("s3");
     this.settings = settings;
+    this.objects = objects;
   }
 
   @Override
@@ -88,7 +90,7 @@ public final class RocksS3Store implements S3Store {
 
   @Override
   public Optional<ObjectMeta> object(String bucket, String key) {
-    return read(table.get(S3Keys.object(bucket, key)), ObjectMeta.class);
+    return objects.get(bucket, key, () -> read(table.get(S3Keys.object(bucket, key)), ObjectMeta.class));
   }
 
   @Override

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * {@link VersionStore} over the {@code s3} table; layout in {@link VersionKeys}; a bucket's
- * versioning configuration is read from the {@link SettingsCache}. A change's inline bodies
+ * versioning configuration is read from the {@link SettingsCache}. Every write of an object index row
+ * ({@code 0x02}) is told to the {@link ObjectCache}. A change's inline bodies
  * ({@link InlineBodies}) go in the same batch as its rows.
  */
 public final class RocksVersionStore implements VersionStore {
@@ -24,12 +25,14 @@ public final class RocksVersionStore implements VersionStore {
   private final Table table;
   private final SettingsCache settings;
   private final InlineBodies bodies;
+  private final ObjectCache objects;
 
-  public RocksVersionStore(RocksEngine engine, SettingsCache settings, InlineBodies bodies) {
+  public RocksVersionStore(RocksEngine engine, SettingsCache settings, InlineBodies bodies, ObjectCache objects) {
     this.engine = engine;
     this.table = engine.table("s3");
     this.settings = settings;
     this.bodies = bodies;
+    this.objects = objects;
   }
 
   @Override
@@ -56,16 +59,19 @@ public final class RocksVersionStore implements VersionStore {
     settings.changed(bucket);
   }
 
-  private void migrate(String bucket, List<ObjectMeta> objects) {
+  private void migrate(String bucket, List<ObjectMeta> pending) {
     RocksEngine.Batch batch = engine.batch();
-    for (ObjectMeta o : objects) {
+    List<ObjectMeta> migrated = new ArrayList<>(pending.size());
+    for (ObjectMeta o : pending) {
       ObjectMeta v = o.withVersion("null", o.lastModifiedMillis() * 1000);
       byte[] value = encode(v);
       batch.put(table, VersionKeys.version(bucket, v.key(), v.versionSeq()), value)
           .put(table, S3Keys.object(bucket, v.key()), value);
+      migrated.add(v);
     }
     if (batch.count() > 0) engine.write(batch);
-    objects.clear();
+    for (ObjectMeta v : migrated) objects.written(bucket, v.key(), v);
+    pending.clear();
   }
 
   @Override
@@ -121,5 +127,7 @@ public final class RocksVersionStore implements VersionStore {
     }
     bodies.addTo(batch, c.bodies());
     engine.write(batch);
+    bodies.written(c.bodies());
+    objects.written(bucket, c.key(), c.current());
   }
 }

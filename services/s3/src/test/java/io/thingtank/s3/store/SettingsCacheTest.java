@@ -24,9 +24,9 @@ class SettingsCacheTest {
   void servesLoadedSettingsFromMemoryAndReloadsAfterEveryStoreWrite() {
     try (RocksEngine engine = RocksEngine.open(dir, false)) {
       SettingsCache settings = new SettingsCache(engine);
-      RocksS3Store store = new RocksS3Store(engine, settings);
+      RocksS3Store store = new RocksS3Store(engine, settings, new ObjectCache());
       RocksBucketConfigs configs = new RocksBucketConfigs(engine, settings);
-      RocksVersionStore versions = new RocksVersionStore(engine, settings, new InlineBodies(engine));
+      RocksVersionStore versions = new RocksVersionStore(engine, settings, new InlineBodies(engine), new ObjectCache());
 
       assertThat(store.bucket("b")).isEmpty();
       assertThat(store.createBucket(bucket("b"))).isTrue();
