@@ -1,6 +1,7 @@
 package io.thingtank.core;
 
 import io.thingtank.core.identity.Identity;
+import io.thingtank.core.net.SpinningEpoll;
 import io.thingtank.core.storage.RocksEngine;
 import io.thingtank.core.storage.StoreExecutor;
 import io.vertx.core.Future;
@@ -34,8 +35,11 @@ public final class Node implements AutoCloseable {
   public static Node start(Config config, Clock clock, List<ServiceModule> modules) {
     long t0 = System.nanoTime();
     // Vert.x (native transport, event loops) starts while the store opens: both take a few hundred ms.
-    CompletableFuture<Vertx> vertxReady = CompletableFuture.supplyAsync(
-        () -> Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)));
+    CompletableFuture<Vertx> vertxReady = CompletableFuture.supplyAsync(() -> {
+      VertxOptions options = new VertxOptions().setPreferNativeTransport(true);
+      io.vertx.core.transport.Transport epoll = SpinningEpoll.transport();
+      return epoll == null ? Vertx.vertx(options) : Vertx.builder().with(options).withTransport(epoll).build();
+    });
     RocksEngine storage;
     try {
       storage = RocksEngine.open(config.dataDir().resolve("db"), config.fsync());

@@ -5,6 +5,7 @@ import io.thingtank.core.ServiceModule;
 import io.thingtank.core.bus.MessageBus;
 import io.thingtank.core.net.Endpoints;
 import io.thingtank.core.net.ListenerDeployer;
+import io.thingtank.core.net.SpinningEpoll;
 import io.thingtank.core.web.WebMount;
 import io.thingtank.wamp.auth.RealmConfig;
 import io.thingtank.wamp.auth.WampConfig;
@@ -46,6 +47,7 @@ public final class WampModule implements ServiceModule {
     BusAuthorizer authorizer = new BusAuthorizer(bus);
     for (Realm r : realms) r.dynamicAuthorizer(authorizer);
     router = new Router(config, realms);
+    SpinningEpoll.spinOn(p.webLoop(), config.spinMicros());
     p.mount(new WebMount("/ws", WebSocketEndpoint.SUB_PROTOCOLS, new WebSocketEndpoint(router)));
     p.mount(new WebMount("/publish", List.of(), new HttpBridge(router, bus, false)));
     p.mount(new WebMount("/call", List.of(), new HttpBridge(router, bus, true)));

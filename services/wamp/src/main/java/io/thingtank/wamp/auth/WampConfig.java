@@ -21,9 +21,11 @@ import java.util.function.Supplier;
  * Immutable.
  */
 public record WampConfig(Map<String, RealmConfig> realms, Map<String, Authenticator> authenticators,
-    int maxMessageSize, boolean strictUris, boolean dev, long keepaliveMillis) {
+    int maxMessageSize, boolean strictUris, boolean dev, long keepaliveMillis, long spinMicros) {
 
   public static final int DEFAULT_MAX_MESSAGE_SIZE = 1 << 20;
+  /** How long the WAMP thread polls after its last work before it sleeps (core {@code SpinningEpoll}). */
+  public static final long DEFAULT_SPIN_MICROS = 50;
 
   public static WampConfig parse(ObjectNode s, boolean dev, Ids ids, Clock clock, Supplier<MessageBus> bus) {
     Map<String, RealmConfig> realms = new LinkedHashMap<>();
@@ -41,7 +43,8 @@ public record WampConfig(Map<String, RealmConfig> realms, Map<String, Authentica
       auth.put(e.getKey(), authenticator(e.getKey(), e.getValue(), ids, clock, bus));
     }
     return new WampConfig(realms, auth, s.path("maxMessageSize").asInt(DEFAULT_MAX_MESSAGE_SIZE),
-        s.path("strictUris").asBoolean(false), dev, s.path("keepaliveMs").asLong(0));
+        s.path("strictUris").asBoolean(false), dev, s.path("keepaliveMs").asLong(0),
+        Math.max(0, s.path("spinMicros").asLong(DEFAULT_SPIN_MICROS)));
   }
 
   private static Role defaultAnonymous(boolean dev) {
