@@ -150,4 +150,27 @@ class SigV4VerifierTest {
     m.forEach((k, v) -> h.put(k, List.of(v)));
     return h;
   }
+
+  @Test
+  void readsAmzDatesAndRefusesMalformedOnes() {
+    assertThat(SigV4Verifier.parseAmzDate("20261124T120000Z")).isEqualTo(NOW.toEpochMilli());
+    assertThat(SigV4Verifier.parseAmzDate("20240229T235959Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59Z").toEpochMilli());
+    for (String bad : List.of("20261124T120000", "20261124 120000Z", "2026112T120000Z", "20261124T1200000Z",
+        "2026-1124T120000Z", "20261324T120000Z", "20250229T120000Z", "20261124T240000Z", "20261124T12006aZ")) {
+      assertThatThrownBy(() -> SigV4Verifier.parseAmzDate(bad)).as(bad).isInstanceOfSatisfying(AwsError.class,
+          e -> assertThat(e.code()).isEqualTo("IncompleteSignature"));
+    }
+  }
+
+  @Test
+  void readsAuthorizationPartsWithOrWithoutSpaces() {
+    for (String h : List.of("AWS4-HMAC-SHA256 Credential=K/20261124/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=ab12",
+        "AWS4-HMAC-SHA256 Credential=K/20261124/us-east-1/s3/aws4_request,SignedHeaders=host;x-amz-date,Signature=ab12,",
+        "AWS4-HMAC-SHA256  Other=x , Signature = ab12 ,SignedHeaders=host;x-amz-date , Credential=K/20261124/us-east-1/s3/aws4_request")) {
+      SigV4Verifier.AuthorizationHeader a = SigV4Verifier.AuthorizationHeader.parse(h);
+      assertThat(a.credential()).as(h).isEqualTo("K/20261124/us-east-1/s3/aws4_request");
+      assertThat(a.signedHeaders()).as(h).isEqualTo("host;x-amz-date");
+      assertThat(a.signature()).as(h).isEqualTo("ab12");
+    }
+  }
 }
