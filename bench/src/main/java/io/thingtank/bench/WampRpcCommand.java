@@ -62,8 +62,8 @@ final class WampRpcCommand implements Callable<Integer> {
         System.out.println(Report.row(pr.round(), r.target(), r == pr.peak() ? "peak (closed loop)" : "half of peak (paced)",
             r.callers(), r.calls(), r.answered(), Math.round(r.perSec()), Report.ms(r.latency(), 50),
             Report.ms(r.latency(), 99), Report.maxMs(r.latency()),
-            r == pr.peak() ? Math.round(pr.peakServerCpuMillis() * 1000.0 / Math.max(1, r.answered())) : "-",
-            r == pr.peak() ? Math.round(pr.peakClientCpuMillis() * 1000.0 / Math.max(1, r.answered())) : "-"));
+            r == pr.peak() ? String.format("%.1f", pr.peakServerCpuMillis() * 1000.0 / Math.max(1, r.answered())) : "-",
+            r == pr.peak() ? String.format("%.1f", pr.peakClientCpuMillis() * 1000.0 / Math.max(1, r.answered())) : "-"));
       }
     }
     Pair ttBest = best(results, "ThingTank"), foxBest = best(results, "fox-wamp 0.7.28");

@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
  * on loopback both sides pay: the sender's {@code send} wakes the sleeping receiver, and the
  * receiver pays the context switch. Loops block as Netty's do until {@link #spinOn} is called for
  * them, and an idle spinning loop still blocks after its spin, so an idle server uses no CPU.
- * Measured on wamp-rpc (docs/benchmarks/wamp-rpc.md, session 7): 95,000 -> 102,000-110,000 calls/s.
+ * Measured on wamp-rpc (docs/benchmarks/wamp-rpc.md, session 7): 95,000 -> 101,000-114,000 calls/s.
  */
 public final class SpinningEpoll {
   /** Each event loop's strategy, by loop (Netty hands the loop itself to the handler factory). */

@@ -25,7 +25,7 @@ public record WampConfig(Map<String, RealmConfig> realms, Map<String, Authentica
 
   public static final int DEFAULT_MAX_MESSAGE_SIZE = 1 << 20;
   /** How long the WAMP thread polls after its last work before it sleeps (core {@code SpinningEpoll}). */
-  public static final long DEFAULT_SPIN_MICROS = 50;
+  public static final long DEFAULT_SPIN_MICROS = 20;
 
   public static WampConfig parse(ObjectNode s, boolean dev, Ids ids, Clock clock, Supplier<MessageBus> bus) {
     Map<String, RealmConfig> realms = new LinkedHashMap<>();
