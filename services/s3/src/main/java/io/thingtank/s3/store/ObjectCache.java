@@ -2,7 +2,6 @@ package io.thingtank.s3.store;
 
 import io.thingtank.s3.model.ObjectMeta;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -10,9 +9,7 @@ import java.util.function.Supplier;
  * last, decoded, so a GET or HEAD of them reads neither RocksDB nor JSON: the two were a quarter
  * of a small GET's handler CPU (the skip-list search of large memtables, then Jackson). Written
  * through: {@link RocksVersionStore}, the only writer of those rows, calls {@link #written} after
- * each write, before the request that wrote is answered, so the next read sees it. A load that
- * overlapped any write is returned but not kept (a change counter checked under the map's
- * per-key lock, as {@link SettingsCache} does), so a slow reader cannot put an older row back.
+ * each write, before the request that wrote is answered, so the next read sees it ({@link RowCache}).
  * Bounded: the newest {@link #GENERATION} keys are kept, at most twice that ({@link Generations}).
  * Records are shared and never changed. Thread-safe: read on event loops, workers and stripes;
  * written on the bucket's stripe.
@@ -22,25 +19,15 @@ public final class ObjectCache {
 
   private record Key(String bucket, String key) {}
 
-  private final Generations<Key, ObjectMeta> rows = new Generations<>(GENERATION, m -> 1);
-  /** Counts writes of any key. */
-  private final AtomicLong changes = new AtomicLong();
+  private final RowCache<Key, ObjectMeta> rows = new RowCache<>(GENERATION, m -> 1);
 
   public ObjectCache() {}
 
   /** The key's current version: from memory, else from {@code load} (which reads and decodes the row). */
   Optional<ObjectMeta> get(String bucket, String key, Supplier<Optional<ObjectMeta>> load) {
-    Key k = new Key(bucket, key);
-    ObjectMeta known = rows.get(k);
-    if (known != null) return Optional.of(known);
-    long seen = changes.get();
-    Optional<ObjectMeta> loaded = load.get();
-    loaded.ifPresent(meta -> rows.keep(k, meta, () -> changes.get() == seen));
-    return loaded;
+    return Optional.ofNullable(rows.get(new Key(bucket, key), () -> load.get().orElse(null)));
   }
 
   /** Records a write of the key's row: its new current version, or null when the row was deleted. */
-  void written(String bucket, String key, ObjectMeta meta) {
-    rows.set(new Key(bucket, key), meta, changes::incrementAndGet);
-  }
+  void written(String bucket, String key, ObjectMeta meta) { rows.written(new Key(bucket, key), meta); }
 }
