@@ -1,9 +1,5 @@
 package io.thingtank.bench;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +15,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench/run.sh s3-small|s3-large}: the machine's ceiling (loopback copy, disk write +
  * fsync), then PUT/GET N objects against ThingTank and against s3proxy 2.9.0 (filesystem backend)
- * with the same {@link S3HttpClient}; prints both, the ratio and the share of the ceiling. Main thread.
+ * with the same {@link S3RawClient}; prints both, the ratio and the share of the ceiling. Main thread.
  */
 abstract class S3Command implements Callable<Integer> {
   /** Bytes the warm-up writes under fresh keys before it overwrites its own earlier objects. */
@@ -64,9 +60,6 @@ abstract class S3Command implements Callable<Integer> {
     S3Scenario.Payloads measured = S3Scenario.Payloads.random(objects, size, 1);
     // The warm-up PUTs the first bodies under other keys: no second set of payloads in memory.
     S3Scenario.Payloads warm = measured.first(Math.max(1, Math.min(warmup, objects)));
-    Vertx vertx = Vertx.vertx();
-    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxChunkSize(128 << 10),
-        new PoolOptions().setHttp1MaxSize(inFlight).setMaxWaitQueueSize(-1));
     // The request threads: each does one request at a time, blocking (see S3Scenario).
     ExecutorService requestThreads = Executors.newFixedThreadPool(inFlight, r -> {
       Thread t = new Thread(r, "s3-request");
@@ -78,14 +71,14 @@ abstract class S3Command implements Callable<Integer> {
     try (WorkDir work = new WorkDir("bench-s3", keepWork)) {
       long mib = 1L << 20;
       ceiling = MachineCeiling.measure(work.resolve("ceiling"), 5 * ceilingMib * mib, ceilingMib * mib);
-      System.err.printf(Locale.ROOT, "ceiling: loopback %.0f MB/s, disk write+fsync %.0f MB/s%n",
-          ceiling.loopbackMBps(), ceiling.diskMBps());
+      System.err.printf(Locale.ROOT, "ceiling: loopback %.0f MB/s, disk write+fsync %.0f MB/s, MD5 %.0f MB/s per core%n",
+          ceiling.loopbackMBps(), ceiling.diskMBps(), ceiling.md5MBps());
       try (Peer tt = Peer.thingTank(parent.root, work.resolve("thingtank"), Peer.freePort());
           Peer s3proxy = Peer.s3proxy(parent.root, work.resolve("s3proxy"), Peer.freePort(), "benchkey", "benchsecret")) {
         String[] key = BenchMain.rootKey(work.resolve("thingtank"));
         List<Target> targets = List.of(
-            new Target("ThingTank", tt, new S3HttpClient(vertx, http, tt.endpoint, key[0], key[1], inFlight)),
-            new Target("s3proxy 2.9.0", s3proxy, new S3HttpClient(vertx, http, s3proxy.endpoint, "benchkey", "benchsecret", inFlight)));
+            new Target("ThingTank", tt, new S3RawClient(tt.endpoint, key[0], key[1])),
+            new Target("s3proxy 2.9.0", s3proxy, new S3RawClient(s3proxy.endpoint, "benchkey", "benchsecret")));
         try {
           for (Target t : targets) warmUp(t, warm, requestThreads);
           // Alternate the order round by round: the machine is shared, and neither target should always go first.
@@ -105,16 +98,14 @@ abstract class S3Command implements Callable<Integer> {
       }
     } finally {
       requestThreads.shutdownNow();
-      http.close();
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
     print(results, ceiling);
     return results.stream().allMatch(r -> r.result().clean()) ? 0 : 1;
   }
 
   /** A server under test with its client and the bucket the runs use. */
-  private record Target(String name, Peer peer, S3HttpClient client, String bucket) {
-    Target(String name, Peer peer, S3HttpClient client) { this(name, peer, client, "bench-" + System.nanoTime()); }
+  private record Target(String name, Peer peer, S3RawClient client, String bucket) {
+    Target(String name, Peer peer, S3RawClient client) { this(name, peer, client, "bench-" + System.nanoTime()); }
   }
 
   /**
@@ -140,8 +131,10 @@ abstract class S3Command implements Callable<Integer> {
 
   private void print(List<Run> runs, MachineCeiling.Rates ceiling) {
     System.out.printf(Locale.ROOT, "%d objects x %d bytes, %d in flight, warm-up passes of %d for %d s; ceiling: loopback copy %.0f MB/s, "
-        + "disk write+fsync %.0f MB/s (MB = 10^6 bytes)%n%n", objects, size, inFlight, warmup, warmupSeconds,
-        ceiling.loopbackMBps(), ceiling.diskMBps());
+        + "disk write+fsync %.0f MB/s (MB = 10^6 bytes); a PUT's CPU floor: MD5 %.0f MB/s per core + loopback %.2f ns/B "
+        + "+ file write %.2f ns/B = %.2f ns/B, so at most %.0f MB/s on %d cores%n%n", objects, size, inFlight, warmup,
+        warmupSeconds, ceiling.loopbackMBps(), ceiling.diskMBps(), ceiling.md5MBps(), ceiling.loopbackCpuNsPerByte(),
+        ceiling.fileWriteCpuNsPerByte(), ceiling.putFloorNsPerByte(), ceiling.putCpuBound(), ceiling.cores());
     System.out.println(Report.header("round", "target", "op", "ops/s", "MB/s", "p50 ms", "p99 ms", "max ms", "failed",
         "server CPU ms/op", "client CPU ms/op"));
     for (Run run : runs) {
@@ -161,9 +154,9 @@ abstract class S3Command implements Callable<Integer> {
         Report.ratio(tt.put().serverCpuMs(), peer.put().serverCpuMs()),
         Report.ratio(tt.get().serverCpuMs(), peer.get().serverCpuMs()));
     for (Best b : List.of(tt, peer)) {
-      System.out.printf(Locale.ROOT, "%s best share of the ceiling: PUT %.0f%% of min(loopback, disk) = %.0f MB/s, "
-          + "GET %.0f%% of loopback%n", b.target(), 100 * b.put().mbPerSec() / ceiling.putCeiling(),
-          ceiling.putCeiling(), 100 * b.get().mbPerSec() / ceiling.loopbackMBps());
+      System.out.printf(Locale.ROOT, "%s best share of the ceiling: PUT %.0f%% of min(loopback, disk) = %.0f MB/s "
+          + "(%.0f%% of the CPU bound), GET %.0f%% of loopback%n", b.target(), 100 * b.put().mbPerSec() / ceiling.putCeiling(),
+          ceiling.putCeiling(), 100 * b.put().mbPerSec() / ceiling.putCpuBound(), 100 * b.get().mbPerSec() / ceiling.loopbackMBps());
     }
   }
 

@@ -1,8 +1,9 @@
 package io.thingtank.bench;
 
-import io.vertx.core.buffer.Buffer;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -10,27 +11,34 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.CRC32C;
 import org.HdrHistogram.Histogram;
 
 /**
  * Scenarios {@code s3-small} and {@code s3-large}: PUT N objects, then GET them all back (each
  * body compared with what was PUT), with a fixed number of requests in flight, through
- * {@link S3HttpClient}. Each of {@code inFlight} request threads (the caller's pool) takes the
+ * {@link S3RawClient}. Each of {@code inFlight} request threads (the caller's pool) takes the
  * next object and does its request, blocking, until none is left: as many requests in flight as
  * threads, and no hand-off between threads per request. Each thread records latencies (µs) in its
  * own histogram, merged when the phase ends.
  */
 final class S3Scenario {
   /**
-   * Random bodies, the same for every target: {@code bytes[i]} is object i, {@code buffers[i]} the
-   * same bytes for Vert.x, {@code etags[i]} their MD5 in hex (the ETag a PUT must answer).
+   * Random bodies, the same for every target: {@code bytes[i]} is object i, {@code etags[i]} its MD5
+   * in hex (the ETag a PUT must answer), {@code crc32c[i]} its CRC32C (what a large GET is checked
+   * against); {@code direct[i]} the same bytes in a direct buffer when the body is large (sent from
+   * there without a copy to native memory per request), else null.
    */
-  record Payloads(byte[][] bytes, Buffer[] buffers, String[] etags) {
+  record Payloads(byte[][] bytes, ByteBuffer[] direct, String[] etags, int[] crc32c) {
+    /** Bodies from this size on are sent from direct buffers and checked by CRC32C on GET. */
+    static final int LARGE = 1 << 20;
+
     static Payloads random(int objects, int size, long seed) {
       SplittableRandom random = new SplittableRandom(seed);
       byte[][] bytes = new byte[objects][];
-      Buffer[] buffers = new Buffer[objects];
+      ByteBuffer[] direct = new ByteBuffer[objects];
       String[] etags = new String[objects];
+      int[] crc32c = new int[objects];
       MessageDigest md5;
       try {
         md5 = MessageDigest.getInstance("MD5");
@@ -40,18 +48,23 @@ final class S3Scenario {
       for (int i = 0; i < objects; i++) {
         bytes[i] = new byte[size];
         random.nextBytes(bytes[i]);
-        buffers[i] = Buffer.buffer(bytes[i]);
+        if (size >= LARGE) direct[i] = ByteBuffer.allocateDirect(size).put(bytes[i]).flip().asReadOnlyBuffer();
         etags[i] = HexFormat.of().formatHex(md5.digest(bytes[i]));
+        CRC32C crc = new CRC32C();
+        crc.update(bytes[i]);
+        crc32c[i] = (int) crc.getValue();
       }
-      return new Payloads(bytes, buffers, etags);
+      return new Payloads(bytes, direct, etags, crc32c);
     }
 
     long size(int i) { return bytes[i].length; }
 
+    /** Body {@code i} to send (a view; not consumed by sending). */
+    ByteBuffer body(int i) { return direct[i] != null ? direct[i].duplicate() : ByteBuffer.wrap(bytes[i]); }
+
     /** The first {@code n} bodies (shared, not copied). */
     Payloads first(int n) {
-      return new Payloads(java.util.Arrays.copyOf(bytes, n), java.util.Arrays.copyOf(buffers, n),
-          java.util.Arrays.copyOf(etags, n));
+      return new Payloads(Arrays.copyOf(bytes, n), Arrays.copyOf(direct, n), Arrays.copyOf(etags, n), Arrays.copyOf(crc32c, n));
     }
   }
 
@@ -74,11 +87,11 @@ final class S3Scenario {
   private S3Scenario() {}
 
   /** PUT every payload under {@code prefix}, then GET and verify each, into {@code bucket}, on {@code threads}. */
-  static Result run(String target, Peer server, S3HttpClient client, String bucket, String prefix, Payloads p,
+  static Result run(String target, Peer server, S3RawClient client, String bucket, String prefix, Payloads p,
       ExecutorService threads, int inFlight, long limitSeconds) throws Exception {
     Phase put = phase(server, p, threads, inFlight, limitSeconds, i -> client.put(bucket, key(prefix, i), p, i),
         client::abort);
-    Phase get = phase(server, p, threads, inFlight, limitSeconds, i -> client.get(bucket, key(prefix, i), p.bytes()[i]),
+    Phase get = phase(server, p, threads, inFlight, limitSeconds, i -> client.get(bucket, key(prefix, i), p, i),
         client::abort);
     return new Result(target, put, get);
   }
@@ -127,7 +140,7 @@ final class S3Scenario {
       });
     }
     boolean drained = finished.await(Math.max(0, deadline - System.nanoTime())
-        + TimeUnit.MILLISECONDS.toNanos(S3HttpClient.IDLE_TIMEOUT_MS), TimeUnit.NANOSECONDS);
+        + TimeUnit.MILLISECONDS.toNanos(S3RawClient.IDLE_TIMEOUT_MS), TimeUnit.NANOSECONDS);
     long t1 = System.nanoTime();
     if (!drained) {
       abort.run(); // requests still blocked fail now

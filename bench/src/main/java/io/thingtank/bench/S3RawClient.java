@@ -8,48 +8,70 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.zip.CRC32C;
 
 /**
- * PutObject and GetObject of small bodies over blocking HTTP/1.1 (RFC 9112) keep-alive
- * connections ({@link SocketChannel} in blocking mode: one {@code read} per wait, no {@code poll}
- * first), on the calling thread: each thread has its own connection, its own {@link SigV4Signer}
- * and buffers. Every request is signed; the request head and body leave in one write; the
- * response is read into the connection's buffer. Checks the status, a PUT's {@code ETag} (the
- * body's MD5, computed before the run) and a GET's {@code Content-Length} and every body byte. The
- * same work for every target: only the HTTP client library is gone. No read timeout of its own:
- * {@link #abort} (the scenario's deadline) closes the connections, which fails blocked requests.
- * Thread-safe (thread-confined state).
+ * The S3 client every target gets: PutObject, GetObject and CreateBucket over blocking HTTP/1.1
+ * (RFC 9112) keep-alive connections ({@link SocketChannel} in blocking mode: one {@code read} per
+ * wait, no {@code poll} first), on the calling thread: each thread has its own connection, its own
+ * {@link SigV4Signer} and buffers. Path-style addressing; every request is signed (SigV4 header,
+ * {@code UNSIGNED-PAYLOAD}, no Content-MD5 or x-amz-checksum-*: the client hashes nothing for the
+ * server, each server does its own default work).
+ *
+ * <p>A small body leaves with the request head in one write; a large one ({@link
+ * S3Scenario.Payloads#LARGE} bytes and more) from its own direct buffer in a gathering write
+ * behind the head, as the ceiling's loopback writer sends. Checks the status, a PUT's {@code ETag}
+ * (the body's MD5, computed before the run) and a GET's {@code Content-Length} and body: a small
+ * body byte for byte, a large one streamed through the connection's buffer into a CRC32C compared
+ * with the body's (computed before the run), as the ceiling's loopback reader drains. The same
+ * work for every target. No read timeout of its own: {@link #abort} (the scenario's deadline)
+ * closes the connections, which fails blocked requests. Thread-safe (thread-confined state).
  */
-final class S3RawSmall implements AutoCloseable {
+final class S3RawClient implements AutoCloseable {
+  /** A request that sees no answer for this long past the phase's deadline is failed (and counted). */
+  static final long IDLE_TIMEOUT_MS = 30_000;
   private static final int HEAD_MAX = 16 << 10;
+  /** The read buffer a large GET body streams through. */
+  private static final int STREAM_BUFFER = 1 << 20;
   private final InetSocketAddress address;
   private final String hostHeader;
   private final ThreadLocal<SigV4Signer> signers;
   private final ThreadLocal<Connection> connections = new ThreadLocal<>();
   private final ConcurrentLinkedQueue<Connection> opened = new ConcurrentLinkedQueue<>();
 
-  S3RawSmall(URI endpoint, String keyId, String secret) {
+  S3RawClient(URI endpoint, String keyId, String secret) {
     this.address = new InetSocketAddress(endpoint.getHost(), endpoint.getPort());
     this.hostHeader = endpoint.getHost() + ":" + endpoint.getPort();
     this.signers = ThreadLocal.withInitial(() -> new SigV4Signer(keyId, secret, "us-east-1"));
   }
 
-  /** PUT /bucket/key with {@code body}; fails unless the answer is 200 with ETag {@code "etag"}. */
-  void put(String bucket, String key, byte[] body, String etag) throws IOException {
-    exchange("PUT", "/" + bucket + "/" + key, body, (c, head) -> {
+  /** CreateBucket: PUT /bucket without a body; fails unless 200. */
+  void createBucket(String bucket) throws IOException {
+    exchange("PUT", "/" + bucket, ByteBuffer.allocate(0), (c, head) -> c.skipBody(head.contentLength()));
+  }
+
+  /** PUT /bucket/key with body {@code i}; fails unless the answer is 200 with its MD5 as the ETag. */
+  void put(String bucket, String key, S3Scenario.Payloads p, int i) throws IOException {
+    String etag = p.etags()[i];
+    exchange("PUT", "/" + bucket + "/" + key, p.body(i), (c, head) -> {
       if (!head.etagIs(c.in, etag)) throw new IOException("PUT " + key + ": ETag " + head.etag(c.in) + ", want " + etag);
       c.skipBody(head.contentLength());
     });
   }
 
-  /** GET /bucket/key; fails unless the answer is 200 and its body is exactly {@code expected}. */
-  void get(String bucket, String key, byte[] expected) throws IOException {
+  /** GET /bucket/key; fails unless the answer is 200 and its body is body {@code i}. */
+  void get(String bucket, String key, S3Scenario.Payloads p, int i) throws IOException {
+    long size = p.size(i);
     exchange("GET", "/" + bucket + "/" + key, null, (c, head) -> {
-      if (head.contentLength() != expected.length) {
-        throw new IOException("GET " + key + ": Content-Length " + head.contentLength() + ", PUT " + expected.length);
+      if (head.contentLength() != size) {
+        throw new IOException("GET " + key + ": Content-Length " + head.contentLength() + ", PUT " + size);
       }
-      int at = c.readBody(expected.length);
-      if (c.in.slice(at, expected.length).mismatch(ByteBuffer.wrap(expected)) >= 0) {
+      if (size >= S3Scenario.Payloads.LARGE) {
+        if (c.streamCrc32c(size) != p.crc32c()[i]) throw new IOException("GET " + key + ": body differs (CRC32C) from what was PUT");
+        return;
+      }
+      int at = c.readBody(size);
+      if (c.in.slice(at, (int) size).mismatch(ByteBuffer.wrap(p.bytes()[i])) >= 0) {
         throw new IOException("GET " + key + ": body differs from what was PUT");
       }
     });
@@ -67,7 +89,8 @@ final class S3RawSmall implements AutoCloseable {
     void check(Connection c, Head head) throws IOException;
   }
 
-  private void exchange(String method, String path, byte[] body, BodyCheck check) throws IOException {
+  /** One request; {@code body} null for none (no Content-Length), else sent whole (it is not consumed). */
+  private void exchange(String method, String path, ByteBuffer body, BodyCheck check) throws IOException {
     Connection c = connections.get();
     if (c == null) {
       c = new Connection(address);
@@ -109,19 +132,25 @@ final class S3RawSmall implements AutoCloseable {
       channel.socket().setTcpNoDelay(true);
     }
 
-    /** The request head (and body) in one write. */
-    void send(String method, String path, byte[] body, SigV4Signer.Signature sig) throws IOException {
+    /** The request head, and the body behind it: a small one copied into the same write, a large one gathered from its own buffer. */
+    void send(String method, String path, ByteBuffer body, SigV4Signer.Signature sig) throws IOException {
       String head = method + " " + path + " HTTP/1.1\r\nHost: " + hostHeader
           + "\r\nx-amz-content-sha256: " + SigV4Signer.UNSIGNED + "\r\nx-amz-date: " + sig.amzDate()
           + "\r\nAuthorization: " + sig.authorization()
-          + (body == null ? "\r\n\r\n" : "\r\nContent-Length: " + body.length + "\r\n\r\n");
-      int length = head.length() + (body == null ? 0 : body.length);
+          + (body == null ? "\r\n\r\n" : "\r\nContent-Length: " + body.remaining() + "\r\n\r\n");
+      boolean gather = body != null && body.remaining() >= S3Scenario.Payloads.LARGE;
+      int length = head.length() + (body == null || gather ? 0 : body.remaining());
       if (out.capacity() < length) out = ByteBuffer.allocateDirect(length);
       out.clear();
       for (int i = 0; i < head.length(); i++) out.put((byte) head.charAt(i)); // the path and headers are ASCII
-      if (body != null) out.put(body);
+      if (body != null && !gather) out.put(body.duplicate());
       out.flip();
-      while (out.hasRemaining()) channel.write(out);
+      if (gather) {
+        ByteBuffer[] both = {out, body.duplicate()};
+        while (both[1].hasRemaining()) channel.write(both);
+      } else {
+        while (out.hasRemaining()) channel.write(out);
+      }
       start = 0;
       end = 0;
     }
@@ -160,6 +189,23 @@ final class S3RawSmall implements AutoCloseable {
     }
 
     void skipBody(long length) throws IOException { readBody(length); }
+
+    /** Reads {@code length} body bytes through the buffer (reused from its start), returning their CRC32C. */
+    int streamCrc32c(long length) throws IOException {
+      CRC32C crc = new CRC32C();
+      long left = length;
+      while (true) {
+        int n = (int) Math.min(left, end - start);
+        crc.update(in.slice(start, n));
+        start += n;
+        left -= n;
+        if (left == 0) return (int) crc.getValue();
+        if (in.capacity() < STREAM_BUFFER) in = ByteBuffer.allocateDirect(STREAM_BUFFER);
+        start = 0;
+        end = 0;
+        fill();
+      }
+    }
 
     private void fill() throws IOException {
       if (end == in.capacity()) throw new IOException("response larger than the buffer");
