@@ -37,7 +37,7 @@ public enum ChecksumAlgorithm {
     return switch (this) {
       case CRC32 -> new Hasher.OfChecksum(new CRC32(), 4);
       case CRC32C -> new Hasher.OfChecksum(new CRC32C(), 4);
-      case CRC64NVME -> new Crc64Nvme();
+      case CRC64NVME -> CrtCrc64Nvme.usable() ? new CrtCrc64Nvme() : new Crc64Nvme();
       case SHA1 -> new Hasher.OfDigest(digest("SHA-1"));
       case SHA256 -> new Hasher.OfDigest(digest("SHA-256"));
     };

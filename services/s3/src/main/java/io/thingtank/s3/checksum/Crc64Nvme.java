@@ -9,9 +9,10 @@ import java.nio.ByteOrder;
  * CRC-64/NVME (NVM Express Command Set spec, §5.2.1.3.3): reflected polynomial
  * 0x9A6C9329AC4BC9B5, initial value and final xor all ones. Check value of "123456789" is
  * 0xAE8B14860A799888. Slicing-by-16: two little-endian {@code long} loads and 16 table lookups
- * per 16 bytes. One per body; not thread-safe.
+ * per 16 bytes, about 2 GB/s. The reference for {@link CrtCrc64Nvme} and the fallback where
+ * its native library does not load. One per body; not thread-safe.
  */
-final class Crc64Nvme implements Hasher {
+final class Crc64Nvme extends ArrayHasher {
   private static final long POLY = 0x9A6C9329AC4BC9B5L;
   private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   /** {@code T[k * 256 + b]}: the CRC of byte {@code b} followed by {@code k} zero bytes. */
@@ -32,7 +33,6 @@ final class Crc64Nvme implements Hasher {
   }
 
   private long crc = ~0L;
-  private byte[] scratch;
 
   @Override
   public void update(byte[] b, int off, int len) {
@@ -53,22 +53,6 @@ final class Crc64Nvme implements Hasher {
     }
     for (; i < end; i++) c = (c >>> 8) ^ T[(int) ((c ^ b[i]) & 0xFF)];
     crc = c;
-  }
-
-  /** Reads the array behind a heap buffer in place; copies a direct buffer through 8 KiB. */
-  @Override
-  public void update(ByteBuffer buf) {
-    if (buf.hasArray()) {
-      update(buf.array(), buf.arrayOffset() + buf.position(), buf.remaining());
-      buf.position(buf.limit());
-      return;
-    }
-    if (scratch == null) scratch = new byte[8192];
-    while (buf.hasRemaining()) {
-      int n = Math.min(scratch.length, buf.remaining());
-      buf.get(scratch, 0, n);
-      update(scratch, 0, n);
-    }
   }
 
   @Override
