@@ -8,6 +8,7 @@ import io.thingtank.core.Platform;
 import io.thingtank.core.bus.MessageBus;
 import io.thingtank.core.queue.QueueSink;
 import io.thingtank.s3.access.Principals;
+import io.thingtank.s3.checksum.ChecksumAlgorithm;
 import io.thingtank.s3.lifecycle.Expirations;
 import io.thingtank.s3.lifecycle.LifecycleSweeper;
 import io.thingtank.s3.notify.BusEvents;
@@ -80,6 +81,8 @@ public final class S3Service implements StreamingAwsService {
         platform.executor(), platform.vertx(), platform.clock(), platform.config().region(),
         id -> platform.identity().find(id).map(k -> k.secretAccessKey()).orElse(null), events, configs, queues,
         new Principals(() -> platform.identity().keys()));
+    // Loads CRC64NVME's native code (~190 ms, once) on a worker now, not on the event loop of the first PUT.
+    platform.vertx().executeBlocking(ChecksumAlgorithm.CRC64NVME::newHasher, false);
     return ctx.executor().submit("s3-sweep", () -> ctx.blobs().sweep(ctx.store().referencedBlobs()))
         .onSuccess(n -> {
           if (n > 0) LOG.info("S3 start-up sweep removed {} leftover files and inline bodies", n);
