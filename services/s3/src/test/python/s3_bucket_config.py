@@ -48,12 +48,30 @@ got = s3.get_bucket_notification_configuration(Bucket="py-config")["QueueConfigu
 assert got[0]["Id"] == "uploads" and got[0]["Events"] == ["s3:ObjectCreated:*"], got
 assert [m.get("Event") for m in receive(url, 1)] == ["s3:TestEvent"]
 s3.put_object(Bucket="py-config", Key="skip.txt", Body=b"no")
-s3.put_object(Bucket="py-config", Key="day 1.csv", Body=b"a,b\n")
+put = s3.put_object(Bucket="py-config", Key="day 1.csv", Body=b"a,b\n")
 events = receive(url, 1)
 record = events[0]["Records"][0]
 assert record["eventName"] == "ObjectCreated:Put", record
 assert record["s3"]["object"]["key"] == "day+1.csv" and record["s3"]["object"]["size"] == 4, record
 assert record["s3"]["configurationId"] == "uploads"
+# who, from where, in which request: the ids boto3 sees in the ACL and in the PUT's response
+owner_id = s3.get_bucket_acl(Bucket="py-config")["Owner"]["ID"]
+assert record["userIdentity"]["principalId"] == owner_id, record
+assert record["requestParameters"]["sourceIPAddress"] == "127.0.0.1", record
+assert record["responseElements"]["x-amz-request-id"] == put["ResponseMetadata"]["RequestId"], record
+assert record["responseElements"]["x-amz-id-2"] == put["ResponseMetadata"]["HostId"], record
+assert record["s3"]["bucket"]["ownerIdentity"]["principalId"] == owner_id, record
+# a browser-style POST upload: its principal is the key that signed the policy
+post = s3.generate_presigned_post("py-config", "posted.csv", ExpiresIn=300)
+form = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", post["url"]]
+for k, v in post["fields"].items():
+    form += ["-F", f"{k}={v}"]
+status = subprocess.run(form + ["-F", "file=@-;filename=posted.csv"], input="x,y\n", capture_output=True, text=True,
+                        timeout=60).stdout
+assert status == "204", status
+record = receive(url, 1)[0]["Records"][0]
+assert record["eventName"] == "ObjectCreated:Post", record
+assert record["userIdentity"]["principalId"] == owner_id, record
 
 # object ACLs
 s3.put_object_acl(Bucket="py-config", Key="day 1.csv", ACL="public-read")

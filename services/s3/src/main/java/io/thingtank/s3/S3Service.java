@@ -17,6 +17,7 @@ import io.thingtank.s3.notify.QueueEvents;
 import io.thingtank.s3.notify.S3Events;
 import io.thingtank.s3.store.BlobFiles;
 import io.thingtank.s3.store.Blobs;
+import io.thingtank.s3.store.BucketConfigs;
 import io.thingtank.s3.store.InlineBodies;
 import io.thingtank.s3.store.ObjectCache;
 import io.thingtank.s3.store.RocksBucketConfigs;
@@ -69,7 +70,7 @@ public final class S3Service implements StreamingAwsService {
     SettingsCache settings = new SettingsCache(platform.storage());
     RocksBucketConfigs configs = new RocksBucketConfigs(platform.storage(), settings);
     Supplier<Optional<QueueSink>> queues = () -> platform.lookup(QueueSink.class);
-    S3Events events = new FanOutEvents(List.of(busEvents(platform),
+    S3Events events = new FanOutEvents(List.of(busEvents(platform, configs),
         new QueueEvents(configs, queues, platform.config().region(), platform.clock())));
     InlineBodies bodies = new InlineBodies(platform.storage());
     ObjectCache objects = new ObjectCache();
@@ -87,7 +88,7 @@ public final class S3Service implements StreamingAwsService {
         .onSuccess(n -> {
           if (n > 0) LOG.info("S3 start-up sweep removed {} leftover files and inline bodies", n);
           dispatcher = new S3Dispatcher(new S3Addressing(domains), S3Operations.handlers(ctx), ctx);
-          sweeper = new LifecycleSweeper(ctx, ctx.expirations());
+          sweeper = new LifecycleSweeper(ctx, ctx.expirations(), platform.ids());
           vertx = platform.vertx();
           sweepTimer = vertx.setPeriodic(section.path("lifecyclePeriodMillis").asLong(HOUR_MILLIS), id -> sweepLifecycle()
               .onFailure(e -> LOG.warn("lifecycle sweep failed", e))
@@ -111,11 +112,11 @@ public final class S3Service implements StreamingAwsService {
    * Events go to the WAMP bus when this process has one ({@code s3.realm}, {@code s3.topicPrefix});
    * they go to SQS queues as the buckets' notification configurations say ({@code QueueEvents}).
    */
-  private static S3Events busEvents(Platform platform) {
+  private static S3Events busEvents(Platform platform, BucketConfigs configs) {
     var section = platform.config().section("s3");
     return platform.lookup(MessageBus.class).<S3Events>map(bus -> new BusEvents(bus,
         section.path("realm").asText("realm1"), section.path("topicPrefix").asText("thingtank.s3"),
-        platform.config().region(), platform.clock())).orElse(S3Events.NONE);
+        platform.config().region(), platform.clock(), configs)).orElse(S3Events.NONE);
   }
 
   @Override public List<OperationHandler<?, ?>> handlers() { return List.of(); }

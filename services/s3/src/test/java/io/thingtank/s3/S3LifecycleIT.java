@@ -261,6 +261,17 @@ class S3LifecycleIT {
     assertThat(records).extracting(r -> r.path("Event").asText("") + r.at("/Records/0/eventName").asText("") + " "
         + r.at("/Records/0/s3/object/versionId").asText("")).containsExactlyInAnyOrder("s3:TestEvent ",
         "LifecycleExpiration:DeleteMarkerCreated " + marker, "LifecycleExpiration:Delete " + v1);
+    // S3 itself is the principal and the source (S3 User Guide, "Configuring S3 Lifecycle event
+    // notifications"), each expiration in a request of its own; the bucket is still its owner's.
+    String ownerId = s3.getBucketAcl(b -> b.bucket("lc-events")).owner().id();
+    List<JsonNode> expired = records.stream().map(r -> r.at("/Records/0")).filter(r -> !r.isMissingNode()).toList();
+    assertThat(expired).hasSize(2).allSatisfy(r -> {
+      assertThat(r.at("/userIdentity/principalId").asText()).isEqualTo("s3.amazonaws.com");
+      assertThat(r.at("/requestParameters/sourceIPAddress").asText()).isEqualTo("s3.amazonaws.com");
+      assertThat(r.at("/responseElements/x-amz-request-id").asText()).isNotEmpty();
+      assertThat(r.at("/s3/bucket/ownerIdentity/principalId").asText()).isEqualTo(ownerId);
+    });
+    assertThat(expired).extracting(r -> r.at("/responseElements/x-amz-request-id").asText()).doesNotHaveDuplicates();
   }
 
   @Test void boto3AndAwsCli(@TempDir Path work) throws Exception {

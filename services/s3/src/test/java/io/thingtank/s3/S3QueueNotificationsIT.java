@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingtank.sqs.SqsService;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.FilterRuleName;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -142,7 +147,9 @@ class S3QueueNotificationsIT {
     assertThat(receive(created[0], 1)).extracting(m -> m.path("Event").asText()).containsExactly("s3:TestEvent");
     assertThat(receive(removed[0], 1)).extracting(m -> m.path("Event").asText()).containsExactly("s3:TestEvent");
 
-    String etag = s3.putObject(b -> b.bucket("ingest").key("raw/t 1=a.json"), RequestBody.fromString("{\"t\":21}")).eTag();
+    PutObjectResponse putResponse = s3.putObject(b -> b.bucket("ingest").key("raw/t 1=a.json"),
+        RequestBody.fromString("{\"t\":21}"));
+    String etag = putResponse.eTag();
     s3.putObject(b -> b.bucket("ingest").key("other/skip.json"), RequestBody.fromString("no"));
     s3.copyObject(b -> b.sourceBucket("ingest").sourceKey("raw/t 1=a.json").destinationBucket("ingest")
         .destinationKey("raw/copy.json"));
@@ -151,8 +158,11 @@ class S3QueueNotificationsIT {
         RequestBody.fromString("part")).eTag();
     s3.completeMultipartUpload(b -> b.bucket("ingest").key("raw/big.bin").uploadId(uploadId)
         .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(partTag).build())));
-    s3.deleteObject(b -> b.bucket("ingest").key("raw/t 1=a.json"));
+    String deleteRequestId = s3.deleteObject(b -> b.bucket("ingest").key("raw/t 1=a.json")).responseMetadata()
+        .requestId();
     s3.deleteObject(b -> b.bucket("ingest").key("raw/big.bin"));
+    String callerId = s3.getObjectAcl(b -> b.bucket("ingest").key("raw/copy.json")).owner().id();
+    String bucketOwnerId = s3.getBucketAcl(b -> b.bucket("ingest")).owner().id();
 
     List<JsonNode> news = receive(created[0], 3);
     assertThat(news).extracting(m -> m.at("/Records/0/eventName").asText())
@@ -169,12 +179,22 @@ class S3QueueNotificationsIT {
     assertThat(put.at("/s3/object/size").asLong()).isEqualTo(8);
     assertThat("\"" + put.at("/s3/object/eTag").asText() + "\"").isEqualTo(etag);
     assertThat(put.at("/s3/object/sequencer").asText()).matches("[0-9A-F]{16}");
+    // Who, from where, in which request: the ids a client sees in ACLs and in the PUT's response.
+    assertThat(put.at("/userIdentity/principalId").asText()).isNotEmpty().isEqualTo(callerId);
+    assertThat(put.at("/requestParameters/sourceIPAddress").asText()).isEqualTo("127.0.0.1");
+    assertThat(put.at("/responseElements/x-amz-request-id").asText()).isNotEmpty()
+        .isEqualTo(putResponse.responseMetadata().requestId());
+    assertThat(put.at("/responseElements/x-amz-id-2").asText())
+        .isEqualTo(putResponse.responseMetadata().extendedRequestId());
+    assertThat(put.at("/s3/bucket/ownerIdentity/principalId").asText()).isNotEmpty().isEqualTo(bucketOwnerId);
 
     List<JsonNode> gone = receive(removed[0], 1);
     assertThat(gone).hasSize(1);
     assertThat(gone.get(0).at("/Records/0/eventName").asText()).isEqualTo("ObjectRemoved:Delete");
     assertThat(gone.get(0).at("/Records/0/s3/object/key").asText()).isEqualTo("raw/t+1%3Da.json");
     assertThat(gone.get(0).at("/Records/0/s3/configurationId").asText()).isEqualTo("gone-json");
+    assertThat(gone.get(0).at("/Records/0/userIdentity/principalId").asText()).isEqualTo(callerId);
+    assertThat(gone.get(0).at("/Records/0/responseElements/x-amz-request-id").asText()).isEqualTo(deleteRequestId);
     assertThat(nothingMore(removed[0])).as("raw/big.bin does not end in .json").isEmpty();
 
     // A queue deleted after the configuration was stored: the write succeeds, the event is dropped.
@@ -183,6 +203,27 @@ class S3QueueNotificationsIT {
     s3.deleteObject(b -> b.bucket("ingest").key("raw/late.json"));
     assertThat(receive(created[0], 1)).extracting(m -> m.at("/Records/0/s3/object/key").asText())
         .containsExactly("raw/late.json");
+  }
+
+  @Test void anonymousWritesAreNamedAnonymousAndTheBucketStaysItsOwners() throws Exception {
+    s3.createBucket(b -> b.bucket("drop-box").acl(BucketCannedACL.PUBLIC_READ_WRITE));
+    String[] q = queue("drop-box");
+    putConfig("drop-box", config("all", q[1], null, null, "s3:ObjectCreated:*"));
+    assertThat(receive(q[0], 1)).extracting(m -> m.path("Event").asText()).containsExactly("s3:TestEvent");
+
+    HttpClient anonymous = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpResponse<Void> put = anonymous.send(HttpRequest.newBuilder(URI.create(tt.endpoint() + "/drop-box/note.txt"))
+        .PUT(HttpRequest.BodyPublishers.ofString("hi")).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(put.statusCode()).isEqualTo(200);
+
+    JsonNode r = receive(q[0], 1).get(0).at("/Records/0");
+    assertThat(r.path("eventName").asText()).isEqualTo("ObjectCreated:Put");
+    assertThat(r.at("/userIdentity/principalId").asText()).isEqualTo("ANONYMOUS_PRINCIPAL");
+    assertThat(r.at("/requestParameters/sourceIPAddress").asText()).isEqualTo("127.0.0.1");
+    assertThat(r.at("/responseElements/x-amz-request-id").asText())
+        .isEqualTo(put.headers().firstValue("x-amz-request-id").orElseThrow());
+    assertThat(r.at("/s3/bucket/ownerIdentity/principalId").asText())
+        .isEqualTo(s3.getBucketAcl(b -> b.bucket("drop-box")).owner().id());
   }
 
   @Test void versionedBucketEventsCarryVersionIds() throws Exception {

@@ -24,7 +24,11 @@ public final class Principals {
 
   public Principal of(SigV4Result auth) {
     if (auth == null || auth.anonymous()) return Principal.ANONYMOUS;
-    String key = auth.accessKeyId();
+    return ofAccessKey(auth.accessKeyId());
+  }
+
+  /** The canonical user of a verified access key (e.g. the one that signed a POST policy). */
+  public Principal ofAccessKey(String key) {
     String description = keys.get().stream().filter(k -> k.accessKeyId().equals(key)).findFirst()
         .map(AccessKey::description).orElse(null);
     return new Principal(owner(key, description));

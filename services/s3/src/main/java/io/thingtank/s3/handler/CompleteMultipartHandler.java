@@ -8,6 +8,7 @@ import io.thingtank.s3.checksum.Hasher;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.model.Part;
 import io.thingtank.s3.model.Upload;
+import io.thingtank.s3.notify.EventOrigin;
 import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.S3Call;
@@ -60,7 +61,8 @@ public final class CompleteMultipartHandler implements S3Handler {
           ctx.blobs().commit(blobId);
           ObjectMeta stored = new ObjectVersions(ctx).put(call.bucket(), meta, uploadId);
           for (Part p : all) ctx.blobs().delete(p.blobId());
-          ctx.events().created(call.bucket(), stored, "ObjectCreated:CompleteMultipartUpload");
+          ctx.events().created(call.bucket(), stored, "ObjectCreated:CompleteMultipartUpload",
+              EventOrigin.of(call, ctx.principals().of(call.auth())));
           return stored;
         })))
         .map(meta -> S3Response.xml(XmlOut.document("CompleteMultipartUploadResult")

@@ -7,6 +7,7 @@ import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.checksum.ChecksumAlgorithm;
 import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.notify.EventOrigin;
 import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.HttpDates;
@@ -78,7 +79,8 @@ public final class CopyObjectHandler implements S3Handler {
         taggingDirective.equals("REPLACE") ? ObjectHeaders.tags(call.header("x-amz-tagging")) : source.tags())
         .withAcl(acl);
     ObjectMeta stored = new ObjectVersions(ctx).put(call.bucket(), meta, null);
-    ctx.events().created(call.bucket(), stored, "ObjectCreated:Copy");
+    ctx.events().created(call.bucket(), stored, "ObjectCreated:Copy",
+        EventOrigin.of(call, ctx.principals().of(call.auth())));
     return stored;
   }
 

@@ -3,8 +3,9 @@ package io.thingtank.s3.handler;
 import io.thingtank.aws.AwsError;
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
-import io.thingtank.s3.model.Acl;
+import io.thingtank.s3.access.Principal;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.notify.EventOrigin;
 import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.version.ObjectVersions.Removal;
 import io.thingtank.s3.version.VersionIds;
@@ -45,25 +46,28 @@ public final class DeleteObjectHandlers {
       if (ifMatch != null && (existing.isEmpty() || !existing.get().etag().equals(ifMatch.replace("\"", "").trim()))) {
         throw existing.isEmpty() ? S3Errors.noSuchKey() : S3Errors.preconditionFailed();
       }
-      Outcome o = delete(call.bucket(), call.key(), versionId, deleter(call));
+      Outcome o = delete(call, call.key(), versionId, ctx.principals().of(call.auth()));
       return S3Response.noContent().header("x-amz-delete-marker", o.deleteMarker() ? "true" : null)
           .header("x-amz-version-id", o.deleteMarker() ? o.deleteMarkerVersionId() : o.versionId());
     });
   }
 
-  /** Runs on the bucket's stripe; a delete marker is owned by {@code deleter}. */
-  private Outcome delete(String bucket, String key, String versionId, Acl.Owner deleter) {
+  /**
+   * Runs on the bucket's stripe; a delete marker is owned by {@code deleter}, who is also the
+   * principal of the removal's event.
+   */
+  private Outcome delete(S3Call call, String key, String versionId, Principal deleter) {
+    String bucket = call.bucket();
+    Removal why = Removal.request(EventOrigin.of(call, deleter));
     if (versionId == null) {
-      Optional<ObjectMeta> r = versions.delete(bucket, key, deleter, Removal.REQUEST);
+      Optional<ObjectMeta> r = versions.delete(bucket, key, deleter.user(), why);
       boolean marker = r.isPresent() && r.get().deleteMarker();
       return new Outcome(null, marker, marker ? r.get().versionId() : null);
     }
-    Optional<ObjectMeta> r = versions.deleteVersion(bucket, key, versionId, Removal.REQUEST);
+    Optional<ObjectMeta> r = versions.deleteVersion(bucket, key, versionId, why);
     boolean marker = r.isPresent() && r.get().deleteMarker();
     return new Outcome(versionId, marker, marker ? versionId : null);
   }
-
-  private Acl.Owner deleter(S3Call call) { return ctx.principals().of(call.auth()).user(); }
 
   public Future<S3Response> deleteMany(S3Call call) {
     return call.body().toMemory(2 * 1024 * 1024, S3Errors.malformedXml()).compose(body -> {
@@ -81,12 +85,13 @@ public final class DeleteObjectHandlers {
       return ctx.onBucket(call.bucket(), () -> {
         if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
         XmlOut x = XmlOut.document("DeleteResult");
+        Principal deleter = ctx.principals().of(call.auth());
         for (int i = 0; i < keys.size(); i++) {
           String key = keys.get(i);
           String versionId = versionIds.get(i);
           try {
             if (versionId != null) VersionIds.check(versionId);
-            Outcome o = delete(call.bucket(), key, versionId, deleter(call));
+            Outcome o = delete(call, key, versionId, deleter);
             if (quiet) continue;
             x.open("Deleted").el("Key", key).el("VersionId", versionId);
             if (o.deleteMarker()) x.el("DeleteMarker", true).el("DeleteMarkerVersionId", o.deleteMarkerVersionId());

@@ -3,10 +3,12 @@ package io.thingtank.s3.handler;
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.S3Errors;
 import io.thingtank.s3.access.ObjectAcls;
+import io.thingtank.s3.access.Principal;
 import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.model.Bucket;
 import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.notify.EventOrigin;
 import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.version.VersionIds;
 import io.thingtank.s3.wire.S3Call;
@@ -36,7 +38,9 @@ public final class PostObjectHandler implements S3Handler {
 
   public PostObjectHandler(S3Context ctx) { this.ctx = ctx; }
 
-  private record Received(Map<String, String> form, String key, String fileContentType, BodyDigests.Result digests) {}
+  /** The form, the key, the file's content type and digests, and who signed the policy (anonymous without one). */
+  private record Received(Map<String, String> form, String key, String fileContentType, BodyDigests.Result digests,
+      Principal uploader) {}
 
   @Override
   public Future<S3Response> handle(S3Call call) {
@@ -101,7 +105,8 @@ public final class PostObjectHandler implements S3Handler {
             return;
           }
         }
-        uploaded.tryComplete(new Received(form, key, upload.contentType(), r.result()));
+        uploaded.tryComplete(new Received(form, key, upload.contentType(), r.result(),
+            policy == null ? Principal.ANONYMOUS : ctx.principals().ofAccessKey(policy.signer())));
       });
     } catch (RuntimeException e) {
       uploaded.tryFail(e);
@@ -152,7 +157,7 @@ public final class PostObjectHandler implements S3Handler {
         List.of(), ObjectHeaders.tags(r.form().get("tagging")))
         .withAcl(acl);
     ObjectMeta stored = new ObjectVersions(ctx).put(call.bucket(), meta, null);
-    ctx.events().created(call.bucket(), stored, "ObjectCreated:Post");
+    ctx.events().created(call.bucket(), stored, "ObjectCreated:Post", EventOrigin.of(call, r.uploader()));
     return stored;
   }
 

@@ -28,10 +28,15 @@ final class PostPolicy {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> EXEMPT = Set.of("policy", "x-amz-signature", "file", "awsaccesskeyid", "signature");
   private final JsonNode conditions;
+  /** The access key that signed the policy: the upload's principal. */
+  private final String signer;
   private long minLength = 0;
   private long maxLength = Long.MAX_VALUE;
 
-  private PostPolicy(JsonNode conditions) { this.conditions = conditions; }
+  private PostPolicy(JsonNode conditions, String signer) {
+    this.conditions = conditions;
+    this.signer = signer;
+  }
 
   /**
    * Checks the signature and expiry; {@code form} has lower-case field names. SigV4 fields
@@ -41,16 +46,15 @@ final class PostPolicy {
    */
   static PostPolicy verify(Map<String, String> form, SigV4Verifier.SecretLookup secrets, long now) {
     String policy = form.get("policy");
-    if (form.containsKey("awsaccesskeyid") && form.containsKey("signature")) {
-      verifyV2(form, policy, secrets);
-    } else {
-      verifyV4(form, policy, secrets);
-    }
-    return parse(policy, now);
+    String signer = form.containsKey("awsaccesskeyid") && form.containsKey("signature")
+        ? verifyV2(form, policy, secrets) : verifyV4(form, policy, secrets);
+    return parse(policy, now, signer);
   }
 
-  private static void verifyV2(Map<String, String> form, String policy, SigV4Verifier.SecretLookup secrets) {
-    String secret = secrets.secretFor(form.get("awsaccesskeyid"));
+  /** Returns the signing access key id. */
+  private static String verifyV2(Map<String, String> form, String policy, SigV4Verifier.SecretLookup secrets) {
+    String accessKeyId = form.get("awsaccesskeyid");
+    String secret = secrets.secretFor(accessKeyId);
     if (secret == null) throw S3Errors.invalidAccessKeyId();
     try {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
@@ -58,6 +62,7 @@ final class PostPolicy {
       byte[] expected = mac.doFinal(policy.getBytes(StandardCharsets.UTF_8));
       byte[] given = Base64.getDecoder().decode(form.get("signature").trim());
       if (!MessageDigest.isEqual(expected, given)) throw S3Errors.signatureDoesNotMatch();
+      return accessKeyId;
     } catch (IllegalArgumentException e) {
       throw S3Errors.signatureDoesNotMatch();
     } catch (java.security.GeneralSecurityException e) {
@@ -65,7 +70,8 @@ final class PostPolicy {
     }
   }
 
-  private static void verifyV4(Map<String, String> form, String policy, SigV4Verifier.SecretLookup secrets) {
+  /** Returns the signing access key id. */
+  private static String verifyV4(Map<String, String> form, String policy, SigV4Verifier.SecretLookup secrets) {
     if (!"AWS4-HMAC-SHA256".equals(form.get("x-amz-algorithm"))) {
       throw invalidPolicy("Only AWS4-HMAC-SHA256 POST policies are supported.");
     }
@@ -82,9 +88,10 @@ final class PostPolicy {
     if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
       throw S3Errors.signatureDoesNotMatch();
     }
+    return cred.accessKeyId();
   }
 
-  private static PostPolicy parse(String policy, long now) {
+  private static PostPolicy parse(String policy, long now, String signer) {
     JsonNode doc;
     try {
       doc = JSON.readTree(Base64.getDecoder().decode(policy.trim()));
@@ -98,7 +105,7 @@ final class PostPolicy {
     } catch (DateTimeParseException e) {
       throw invalidPolicy("Invalid Policy: Invalid 'expiration' value.");
     }
-    return new PostPolicy(doc.path("conditions"));
+    return new PostPolicy(doc.path("conditions"), signer);
   }
 
   /** Checks every condition against the form (plus {@code bucket}) and that no field goes unchecked. */
@@ -136,6 +143,9 @@ final class PostPolicy {
       }
     }
   }
+
+  /** The access key id that signed the policy. */
+  String signer() { return signer; }
 
   /** The size limit of {@code content-length-range}. */
   void checkLength(long size) {

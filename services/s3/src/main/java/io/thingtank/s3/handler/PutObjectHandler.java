@@ -5,10 +5,12 @@ import io.thingtank.s3.S3Errors;
 import io.thingtank.s3.access.Authorizer;
 import io.thingtank.s3.access.BucketAccess;
 import io.thingtank.s3.access.ObjectAcls;
+import io.thingtank.s3.access.Principal;
 import io.thingtank.s3.checksum.BodyDigests;
 import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.Bucket;
 import io.thingtank.s3.model.ObjectMeta;
+import io.thingtank.s3.notify.EventOrigin;
 import io.thingtank.s3.store.Blobs;
 import io.thingtank.s3.version.ObjectVersions;
 import io.thingtank.s3.version.VersionIds;
@@ -88,7 +90,8 @@ public final class PutObjectHandler implements SelfAuthorising {
     BucketAccess access = BucketAccess.load(ctx.store(), ctx.configs(), call.bucket())
         .orElseThrow(S3Errors::noSuchBucket);
     if (isConditional(call)) checkConditionalWrite(call, ctx.store().object(call.bucket(), call.key()));
-    Acl acl = ObjectAcls.forNewObject(access, ctx.principals().of(call.auth()), call::header, ctx.principals());
+    Principal writer = ctx.principals().of(call.auth());
+    Acl acl = ObjectAcls.forNewObject(access, writer, call::header, ctx.principals());
     String blobId = put.blobId();
     byte[] inline = null;
     if (body.bytes() == null) {
@@ -102,7 +105,7 @@ public final class PutObjectHandler implements SelfAuthorising {
     ObjectMeta meta = versions.put(call.bucket(), new ObjectMeta(call.key(), blobId, d.size(), d.etag(),
         ctx.now(), put.content(), put.metadata(), ObjectHeaders.storageClass(call), d.algorithm(), d.checksum(),
         "FULL_OBJECT", List.of(), put.tags()).withAcl(acl), null, inline);
-    ctx.events().created(call.bucket(), meta, "ObjectCreated:Put");
+    ctx.events().created(call.bucket(), meta, "ObjectCreated:Put", EventOrigin.of(call, writer));
     var expiry = ctx.expirations().of(ctx.lifecycles().lifecycle(call.bucket()).orElse(null), meta);
     return S3Response.ok().header("x-amz-expiration", expiry == null ? null : expiry.header())
         .header("etag", meta.quotedEtag()).header("x-amz-version-id", VersionIds.ofWrite(meta))

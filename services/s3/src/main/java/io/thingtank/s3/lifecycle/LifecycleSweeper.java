@@ -1,5 +1,6 @@
 package io.thingtank.s3.lifecycle;
 
+import io.thingtank.core.Ids;
 import io.thingtank.s3.S3Context;
 import io.thingtank.s3.model.LifecycleConfiguration;
 import io.thingtank.s3.model.LifecycleRule;
@@ -18,8 +19,8 @@ import java.util.List;
  * versions (in a versioned bucket by adding a delete marker), noncurrent versions after
  * NoncurrentDays beyond the NewerNoncurrentVersions newest, delete markers left as a key's only
  * version (ExpiredObjectDeleteMarker, or Expiration Days), and aborts multipart uploads after
- * DaysAfterInitiation. What it removes raises {@code s3:LifecycleExpiration:*} events; lifecycle
- * delete markers have no recorded owner.
+ * DaysAfterInitiation. What it removes raises {@code s3:LifecycleExpiration:*} events, each with a
+ * request id of its own and S3 itself as the principal; lifecycle delete markers have no recorded owner.
  * A pass walks each bucket in chunks of keys, each chunk one task on the bucket's store stripe,
  * so requests interleave with it. Passes do not overlap. Thread-safe.
  */
@@ -28,12 +29,15 @@ public final class LifecycleSweeper {
   private final S3Context ctx;
   private final ObjectVersions versions;
   private final Expirations expirations;
+  private final Ids ids;
   private Future<Integer> running;
 
-  public LifecycleSweeper(S3Context ctx, Expirations expirations) {
+  /** {@code ids} makes the request id of each expiration's event. */
+  public LifecycleSweeper(S3Context ctx, Expirations expirations, Ids ids) {
     this.ctx = ctx;
     this.versions = new ObjectVersions(ctx);
     this.expirations = expirations;
+    this.ids = ids;
   }
 
   /** One pass over every bucket with rules; completes with how many versions, markers and uploads went. */
@@ -68,6 +72,8 @@ public final class LifecycleSweeper {
 
   private record Step(int removed, String nextKey) {}
 
+  private Removal expiry() { return Removal.lifecycle(ids.uuid()); }
+
   private List<String> keys(String bucket, String afterKey, boolean versioned) {
     List<String> keys = new ArrayList<>();
     if (versioned) {
@@ -91,7 +97,7 @@ public final class LifecycleSweeper {
   private int sweepObject(String bucket, String key, LifecycleConfiguration config) {
     ObjectMeta current = ctx.store().object(bucket, key).orElse(null);
     if (current == null || !expired(expirations.of(config, current))) return 0;
-    versions.delete(bucket, key, null, Removal.LIFECYCLE);
+    versions.delete(bucket, key, null, expiry());
     return 1;
   }
 
@@ -99,7 +105,7 @@ public final class LifecycleSweeper {
     int removed = 0;
     List<ObjectMeta> all = ctx.versions().versions(bucket, key, Integer.MAX_VALUE);
     if (!all.isEmpty() && expired(expirations.of(config, all.get(0)))) {
-      versions.delete(bucket, key, null, Removal.LIFECYCLE);
+      versions.delete(bucket, key, null, expiry());
       removed++;
       all = ctx.versions().versions(bucket, key, Integer.MAX_VALUE);
     }
@@ -109,12 +115,12 @@ public final class LifecycleSweeper {
         noncurrentGone.add(all.get(i));
       }
     }
-    for (ObjectMeta v : noncurrentGone) versions.deleteVersion(bucket, key, v.versionId(), Removal.LIFECYCLE);
+    for (ObjectMeta v : noncurrentGone) versions.deleteVersion(bucket, key, v.versionId(), expiry());
     removed += noncurrentGone.size();
     ObjectMeta newest = all.isEmpty() ? null : all.get(0);
     if (all.size() - noncurrentGone.size() == 1 && newest.deleteMarker()
         && config.rules().stream().anyMatch(r -> removesExpiredMarker(r, newest))) {
-      versions.deleteVersion(bucket, key, newest.versionId(), Removal.LIFECYCLE);
+      versions.deleteVersion(bucket, key, newest.versionId(), expiry());
       removed++;
     }
     return removed;

@@ -13,17 +13,21 @@ import java.util.Map;
 
 /**
  * The JSON messages S3 sends to queues (S3 User Guide, "Event message structure"): event
- * records (version 2.1, the object key URL-encoded as S3 does) and the s3:TestEvent sent when a
- * configuration is stored. Stateless.
+ * records (version 2.1, the object key URL-encoded as S3 does, who caused the event from where
+ * in which request, and the bucket's owner) and the s3:TestEvent sent when a configuration is
+ * stored. Stateless.
  */
 public final class EventRecords {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private EventRecords() {}
 
-  /** What happened to which object version ({@code versionId} null when never versioned); {@code meta} is null for removals. */
+  /**
+   * What happened to which object version ({@code versionId} null when never versioned; {@code meta}
+   * null for removals), caused by {@code origin}, in a bucket owned by {@code bucketOwnerId}.
+   */
   public record Change(String bucket, String key, String versionId, String eventName, ObjectMeta meta, String sequencer,
-      long millis) {}
+      long millis, EventOrigin origin, String bucketOwnerId) {}
 
   /** {@code {"Records": [one record]}} for one configuration. */
   public static String message(Change c, String configurationId, String region) {
@@ -38,7 +42,7 @@ public final class EventRecords {
     Map<String, Object> s3 = new LinkedHashMap<>();
     s3.put("s3SchemaVersion", "1.0");
     s3.put("configurationId", configurationId);
-    s3.put("bucket", Map.of("name", c.bucket(), "arn", "arn:aws:s3:::" + c.bucket()));
+    s3.put("bucket", bucket(c.bucket(), c.bucketOwnerId()));
     s3.put("object", object);
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("eventVersion", "2.1");
@@ -46,8 +50,33 @@ public final class EventRecords {
     record.put("awsRegion", region);
     record.put("eventTime", HttpDates.iso(c.millis()));
     record.put("eventName", c.eventName());
+    putOrigin(record, c.origin());
     record.put("s3", s3);
     return json(Map.of("Records", List.of(record)));
+  }
+
+  /**
+   * Adds {@code userIdentity}, {@code requestParameters} and {@code responseElements} to a record;
+   * {@code x-amz-id-2} is the request id too, as this server's responses carry it.
+   */
+  static void putOrigin(Map<String, Object> record, EventOrigin o) {
+    record.put("userIdentity", Map.of("principalId", o.principalId()));
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("sourceIPAddress", o.sourceIp());
+    record.put("requestParameters", request);
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("x-amz-request-id", o.requestId());
+    response.put("x-amz-id-2", o.requestId());
+    record.put("responseElements", response);
+  }
+
+  /** The record's {@code s3.bucket}: name, owner (the canonical user id listings show) and ARN. */
+  static Map<String, Object> bucket(String name, String ownerId) {
+    Map<String, Object> bucket = new LinkedHashMap<>();
+    bucket.put("name", name);
+    bucket.put("ownerIdentity", Map.of("principalId", ownerId));
+    bucket.put("arn", "arn:aws:s3:::" + name);
+    return bucket;
   }
 
   /** Keys in S3 events are form-encoded with '/' kept: {@code a b=1/c} is {@code a+b%3D1/c}. */

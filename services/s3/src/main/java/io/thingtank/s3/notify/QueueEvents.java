@@ -37,21 +37,24 @@ public final class QueueEvents implements S3Events {
   }
 
   @Override
-  public void created(String bucket, ObjectMeta meta, String eventName) {
-    deliver(bucket, meta.key(), meta.versionId(), eventName, meta);
+  public void created(String bucket, ObjectMeta meta, String eventName, EventOrigin origin) {
+    deliver(bucket, meta.key(), meta.versionId(), eventName, meta, origin);
   }
 
   @Override
-  public void removed(String bucket, String key, String versionId, String eventName) {
-    deliver(bucket, key, versionId, eventName, null);
+  public void removed(String bucket, String key, String versionId, String eventName, EventOrigin origin) {
+    deliver(bucket, key, versionId, eventName, null, origin);
   }
 
-  private void deliver(String bucket, String key, String versionId, String eventName, ObjectMeta meta) {
+  private void deliver(String bucket, String key, String versionId, String eventName, ObjectMeta meta,
+      EventOrigin origin) {
     NotificationConfig config = configs.get(bucket, BucketConfigs.Kind.NOTIFICATION, NotificationConfig.class)
         .orElse(NotificationConfig.EMPTY);
     if (config.queues().isEmpty()) return;
+    // A bucket made before owners were recorded is every signed caller's (BucketAccess): show the causer.
     EventRecords.Change change = new EventRecords.Change(bucket, key, versionId, eventName, meta,
-        String.format("%016X", sequencer.incrementAndGet()), clock.millis());
+        String.format("%016X", sequencer.incrementAndGet()), clock.millis(), origin,
+        configs.ownerId(bucket).orElse(origin.principalId()));
     for (QueueNotification q : config.queues()) {
       if (!NotificationRules.matches(q, eventName, key)) continue;
       Optional<QueueSink> target = sink.get();

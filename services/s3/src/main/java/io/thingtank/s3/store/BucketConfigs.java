@@ -31,6 +31,11 @@ public interface BucketConfigs {
 
   void delete(String bucket, Kind kind);
 
+  /** The bucket owner's canonical user id; empty for a bucket made before owners were recorded. */
+  default Optional<String> ownerId(String bucket) {
+    return get(bucket, Kind.ACL, Acl.class).map(Acl::owner).map(Acl.Owner::id);
+  }
+
   /** Removes every configuration of a bucket (it was deleted, or is being created anew). */
   void deleteAll(String bucket);
 }

@@ -5,6 +5,7 @@ import io.thingtank.s3.S3Errors;
 import io.thingtank.s3.model.Acl;
 import io.thingtank.s3.model.ObjectMeta;
 import io.thingtank.s3.model.VersioningConfig;
+import io.thingtank.s3.notify.EventOrigin;
 import io.thingtank.s3.store.BodyRows;
 import io.thingtank.s3.store.VersionStore.VersionChange;
 import io.thingtank.s3.wire.HttpDates;
@@ -27,14 +28,16 @@ public final class ObjectVersions {
 
   /**
    * Why a version goes, which names its event (S3 User Guide, "Event notification types"):
-   * a DeleteObject request ({@code s3:ObjectRemoved:*}) or a lifecycle rule ({@code s3:LifecycleExpiration:*}).
+   * a DeleteObject(s) request ({@code s3:ObjectRemoved:*}) or a lifecycle rule
+   * ({@code s3:LifecycleExpiration:*}); and who caused it, from where, in which request.
    */
-  public enum Removal {
-    REQUEST("ObjectRemoved"), LIFECYCLE("LifecycleExpiration");
+  public record Removal(String eventPrefix, EventOrigin origin) {
+    public static Removal request(EventOrigin origin) { return new Removal("ObjectRemoved", origin); }
 
-    private final String eventPrefix;
-
-    Removal(String eventPrefix) { this.eventPrefix = eventPrefix; }
+    /** By a lifecycle rule, in a request of S3's own with this id. */
+    public static Removal lifecycle(String requestId) {
+      return new Removal("LifecycleExpiration", EventOrigin.lifecycle(requestId));
+    }
 
     String event(String kind) { return eventPrefix + ":" + kind; }
   }
@@ -94,7 +97,7 @@ public final class ObjectVersions {
     ctx.versions().apply(bucket, new VersionChange(key, replaced, marker, null, null,
         BodyRows.of(null, null, blobIds(replaced))));
     ctx.blobs().deleteFiles(blobIds(replaced));
-    ctx.events().removed(bucket, key, marker.versionId(), why.event("DeleteMarkerCreated"));
+    ctx.events().removed(bucket, key, marker.versionId(), why.event("DeleteMarkerCreated"), why.origin());
     return Optional.of(marker);
   }
 
@@ -115,7 +118,9 @@ public final class ObjectVersions {
     ctx.versions().apply(bucket, new VersionChange(version.key(),
         version.versionId() == null ? List.of() : List.of(version), null, current, null, BodyRows.of(null, null, gone)));
     ctx.blobs().deleteFiles(gone);
-    if (!version.deleteMarker()) ctx.events().removed(bucket, version.key(), version.versionId(), why.event("Delete"));
+    if (!version.deleteMarker()) {
+      ctx.events().removed(bucket, version.key(), version.versionId(), why.event("Delete"), why.origin());
+    }
   }
 
   /**

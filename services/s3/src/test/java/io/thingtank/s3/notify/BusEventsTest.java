@@ -6,10 +6,12 @@ import io.thingtank.core.bus.BusEvent;
 import io.thingtank.core.bus.BusPrincipal;
 import io.thingtank.core.bus.BusResult;
 import io.thingtank.core.bus.MessageBus;
+import io.thingtank.s3.store.BucketConfigs;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -42,15 +44,27 @@ class BusEventsTest {
     }
   }
 
+  /** No bucket has a recorded owner. */
+  private static final BucketConfigs NO_CONFIGS = new BucketConfigs() {
+    @Override public <T> Optional<T> get(String bucket, Kind kind, Class<T> type) { return Optional.empty(); }
+
+    @Override public void put(String bucket, Kind kind, Object config) { throw new UnsupportedOperationException(); }
+
+    @Override public void delete(String bucket, Kind kind) { throw new UnsupportedOperationException(); }
+
+    @Override public void deleteAll(String bucket) { throw new UnsupportedOperationException(); }
+  };
+
   @Test void skipsEventsNoOneWouldReceiveAndPublishesTheRest() {
     RecordingBus bus = new RecordingBus();
-    BusEvents events = new BusEvents(bus, "realm1", "thingtank.s3", "us-east-1", () -> 0L);
+    BusEvents events = new BusEvents(bus, "realm1", "thingtank.s3", "us-east-1", () -> 0L, NO_CONFIGS);
+    EventOrigin origin = new EventOrigin("a".repeat(64), "127.0.0.1", "req-1");
 
-    events.removed("b", "k", null, "ObjectRemoved:Delete");
+    events.removed("b", "k", null, "ObjectRemoved:Delete", origin);
     assertThat(bus.published).isEmpty();
 
     bus.listened = true;
-    events.removed("b", "k", null, "ObjectRemoved:Delete");
+    events.removed("b", "k", null, "ObjectRemoved:Delete", origin);
     assertThat(bus.published).containsExactly("thingtank.s3.object.removed");
   }
 }
