@@ -95,6 +95,24 @@ assert status == 400 and "EntityTooLarge" in body, (status, body)
 extra = dict(post["fields"], **{"x-amz-meta-sneaky": "1"})
 status, body = curl_post(extra, form_file)
 assert status == 403 and "Extra input fields" in body, (status, body)
+# python-requests with every field as a file part (`files=`, as ceph/s3-tests and many device
+# scripts send them): the fields are still fields; only the part named "file" is the content, and
+# a part after it is ignored, as S3 does
+import requests
+parts = [(k, (None, v) if k == "success_action_status" else v) for k, v in post["fields"].items()]
+parts += [("file", ("reading.txt", b"humidity=40")), ("x-amz-meta-after", "ignored")]
+r = requests.post(post["url"], files=parts, timeout=60)
+assert r.status_code == 201 and "<Key>uploads/reading.txt</Key>" in r.text, (r.status_code, r.text)
+got = s3.get_object(Bucket="py-bucket", Key="uploads/reading.txt")
+assert got["Body"].read() == b"humidity=40" and "after" not in got["Metadata"], got
+# a form's tagging field is a <Tagging> document; ${filename} is the file's name without its path
+tagged = s3.generate_presigned_post("py-bucket", "tagged/${filename}",
+                                    Fields={"tagging": "<Tagging><TagSet><Tag><Key>site</Key><Value>roof</Value></Tag>"
+                                                       "</TagSet></Tagging>"},
+                                    Conditions=[["starts-with", "$tagging", ""]], ExpiresIn=300)
+r = requests.post(tagged["url"], data=tagged["fields"], files={"file": ("C:\\readings\\t1.txt", b"21.5")}, timeout=60)
+assert r.status_code == 204, (r.status_code, r.text)
+assert s3.get_object_tagging(Bucket="py-bucket", Key="tagged/t1.txt")["TagSet"] == [{"Key": "site", "Value": "roof"}]
 
 # the AWS CLI: s3 cp / ls / sync / rm and s3api
 env = dict(os.environ, AWS_DEFAULT_REGION="us-east-1")

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -49,16 +47,6 @@ final class SigV4Signer {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The headers to add to {@code method host path} (path already URI-encoded, no query string). */
-  Map<String, String> sign(String method, String host, String path) {
-    Signature s = signature(method, host, path);
-    Map<String, String> h = new LinkedHashMap<>();
-    h.put("x-amz-content-sha256", UNSIGNED);
-    h.put("x-amz-date", s.amzDate());
-    h.put("Authorization", s.authorization());
-    return h;
   }
 
   /** Signs {@code method host path} now; the request carries {@code x-amz-content-sha256: UNSIGNED-PAYLOAD}. */

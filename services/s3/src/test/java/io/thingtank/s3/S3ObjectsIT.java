@@ -230,10 +230,15 @@ class S3ObjectsIT {
   }
 
   @Test void objectAndBucketTaggingVersioningStatusAndCannedAcl() {
-    s3.putObject(b -> b.bucket("objs").key("tagged").tagging("sensor=t1&site=roof"), RequestBody.fromString("x"));
+    s3.putObject(b -> b.bucket("objs").key("tagged").tagging("site=roof&sensor=t1"), RequestBody.fromString("x"));
     assertThat(s3.getObject(b -> b.bucket("objs").key("tagged")).response().tagCount()).isEqualTo(2);
-    assertThat(s3.getObjectTagging(b -> b.bucket("objs").key("tagged")).tagSet())
+    assertThat(s3.getObjectTagging(b -> b.bucket("objs").key("tagged")).tagSet()) // listed by key, as S3 does
         .extracting(t -> t.key() + "=" + t.value()).containsExactly("sensor=t1", "site=roof");
+    List<software.amazon.awssdk.services.s3.model.Tag> eleven = new ArrayList<>();
+    for (int i = 0; i < 11; i++) eleven.add(software.amazon.awssdk.services.s3.model.Tag.builder().key("k" + i).value("v").build());
+    assertThatThrownBy(() -> s3.putObjectTagging(b -> b.bucket("objs").key("tagged").tagging(t -> t.tagSet(eleven))))
+        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidTag"));
+    assertThat(s3.getObjectTagging(b -> b.bucket("objs").key("tagged")).tagSet()).hasSize(2);
     s3.putObjectTagging(b -> b.bucket("objs").key("tagged").tagging(t -> t.tagSet(
         software.amazon.awssdk.services.s3.model.Tag.builder().key("k").value("v").build())));
     assertThat(s3.getObjectTagging(b -> b.bucket("objs").key("tagged")).tagSet()).extracting(t -> t.key()).containsExactly("k");

@@ -16,10 +16,13 @@ import io.thingtank.s3.wire.S3Response;
 import io.thingtank.s3.wire.XmlOut;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerFileUpload;
 import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +35,14 @@ import java.util.TreeMap;
  * signed policy; the file streams to a temp file. Without a policy the bucket's ACL must be
  * public-read-write. Answers {@code success_action_status} (204 by default, 200, or 201 with a
  * PostResponse document) or redirects to {@code success_action_redirect}.
+ *
+ * <p>Only the part named {@code file} is the object's content. A field sent as a part with a file
+ * name (python-requests' {@code files=} sends every field so) is still a field, read into memory
+ * (at most {@link #MAX_FIELD} bytes each); parts after the file are ignored, as S3 ignores them.
  */
 public final class PostObjectHandler implements S3Handler {
+  /** The most a form field sent as a file part may hold (a policy document is a few KiB). */
+  static final int MAX_FIELD = 64 * 1024;
   private final S3Context ctx;
 
   public PostObjectHandler(S3Context ctx) { this.ctx = ctx; }
@@ -51,8 +60,7 @@ public final class PostObjectHandler implements S3Handler {
     String blobId = ctx.blobs().newId();
     return Buckets.require(ctx, call.bucket())
         .compose(bucket -> receive(call, bucket, blobId))
-        .compose(r -> ctx.onBucket(call.bucket(), () -> store(call, r, blobId)))
-        .map(meta -> respond(call, meta))
+        .compose(r -> ctx.onBucket(call.bucket(), () -> store(call, r, blobId)).map(meta -> respond(call, r.form(), meta)))
         .onFailure(e -> ctx.blobs().deleteTemp(blobId));
   }
 
@@ -62,16 +70,31 @@ public final class PostObjectHandler implements S3Handler {
     Promise<Received> uploaded = Promise.promise();
     http.setExpectMultipart(true);
     boolean[] sawFile = {false};
+    Map<String, String> partFields = new LinkedHashMap<>();
+    List<Future<Void>> fieldsRead = new ArrayList<>();
     http.uploadHandler(upload -> {
-      sawFile[0] = true;
-      if (uploaded.future().isComplete() || done.future().isComplete()) {
+      boolean isFile = upload.name().equalsIgnoreCase("file");
+      if (sawFile[0] || uploaded.future().isComplete() || done.future().isComplete()) {
         upload.handler(b -> { });
         return;
       }
+      if (!isFile) {
+        fieldsRead.add(readField(upload, partFields));
+        return;
+      }
+      sawFile[0] = true;
       upload.pause();
       // Vert.x adds the attributes decoded from the same network chunk only after announcing the
-      // file; read them once the current chunk is processed.
-      io.vertx.core.Vertx.currentContext().runOnContext(x -> start(call, bucket, blobId, upload, uploaded));
+      // file; read them once the current chunk is processed (and the fields sent as parts are read).
+      io.vertx.core.Vertx.currentContext().runOnContext(x -> Future.all(fieldsRead).onComplete(read -> {
+        if (read.failed()) {
+          uploaded.tryFail(read.cause());
+          upload.handler(b -> { });
+          upload.resume();
+          return;
+        }
+        start(call, bucket, blobId, upload, partFields, uploaded);
+      }));
     });
     http.exceptionHandler(e -> done.tryFail(S3Errors.incompleteBody()));
     http.endHandler(v -> {
@@ -83,13 +106,38 @@ public final class PostObjectHandler implements S3Handler {
     return done.future();
   }
 
-  private void start(S3Call call, Bucket bucket, String blobId, HttpServerFileUpload upload, Promise<Received> uploaded) {
+  /** Reads a field sent as a file part into {@code fields} (lower-case name; the first of a name counts). */
+  private static Future<Void> readField(HttpServerFileUpload part, Map<String, String> fields) {
+    Promise<Void> read = Promise.promise();
+    Buffer value = Buffer.buffer();
+    part.handler(b -> {
+      if (value.length() + b.length() > MAX_FIELD) {
+        read.tryFail(S3Errors.invalidArgument("Form field " + part.name() + " is longer than " + MAX_FIELD + " bytes."));
+      } else {
+        value.appendBuffer(b);
+      }
+    });
+    part.exceptionHandler(e -> read.tryFail(S3Errors.incompleteBody()));
+    part.endHandler(v -> {
+      if (read.future().isComplete()) return;
+      fields.putIfAbsent(part.name().toLowerCase(Locale.ROOT), value.toString(StandardCharsets.UTF_8));
+      read.complete();
+    });
+    return read.future();
+  }
+
+  private void start(S3Call call, Bucket bucket, String blobId, HttpServerFileUpload upload,
+      Map<String, String> partFields, Promise<Received> uploaded) {
     try {
       Map<String, String> form = lowerCase(call.http());
+      partFields.forEach(form::putIfAbsent);
+      // The key's ${filename} is the file's name without any path, before the policy judges the key.
+      String filename = upload.filename().substring(Math.max(upload.filename().lastIndexOf('/'), upload.filename().lastIndexOf('\\')) + 1);
+      form.computeIfPresent("key", (k, v) -> v.replace("${filename}", filename));
       PostPolicy policy = form.containsKey("policy") ? PostPolicy.verify(form, ctx.secrets(), ctx.now()) : null;
       if (policy == null && !bucket.acl().equals("public-read-write")) throw S3Errors.accessDenied();
       if (policy != null) policy.check(form, call.bucket());
-      String key = form.getOrDefault("key", "").replace("${filename}", upload.filename());
+      String key = form.getOrDefault("key", "");
       if (key.isEmpty()) throw S3Errors.invalidArgument("Bucket POST must contain a field named 'key'.");
       ObjectHeaders.checkKey(key);
       streamToFile(upload, blobId).onComplete(r -> {
@@ -137,6 +185,12 @@ public final class PostObjectHandler implements S3Handler {
 
   private static Future<Void> close(AsyncFile f) { return f.close(); }
 
+  /** A form's {@code tagging} field is a {@code <Tagging>} document (S3 API Reference, PostObject). */
+  private static Map<String, String> tags(String tagging) {
+    if (tagging == null || tagging.isBlank()) return Map.of();
+    return TaggingHandlers.tagSet(tagging.getBytes(StandardCharsets.UTF_8), 10);
+  }
+
   private ObjectMeta store(S3Call call, Received r, String blobId) {
     if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
     Map<String, String> content = new LinkedHashMap<>();
@@ -154,15 +208,14 @@ public final class PostObjectHandler implements S3Handler {
     BodyDigests.Result d = r.digests();
     ObjectMeta meta = new ObjectMeta(r.key(), blobId, d.size(), d.etag(), ctx.now(), content, metadata,
         r.form().getOrDefault("x-amz-storage-class", "STANDARD"), d.algorithm(), d.checksum(), "FULL_OBJECT",
-        List.of(), ObjectHeaders.tags(r.form().get("tagging")))
+        List.of(), tags(r.form().get("tagging")))
         .withAcl(acl);
     ObjectMeta stored = new ObjectVersions(ctx).put(call.bucket(), meta, null);
     ctx.events().created(call.bucket(), stored, "ObjectCreated:Post", EventOrigin.of(call, r.uploader()));
     return stored;
   }
 
-  private static S3Response respond(S3Call call, ObjectMeta meta) {
-    Map<String, String> form = lowerCase(call.http());
+  private static S3Response respond(S3Call call, Map<String, String> form, ObjectMeta meta) {
     String location = "/" + call.bucket() + "/" + meta.key();
     String redirect = form.get("success_action_redirect");
     if (redirect != null && !redirect.isEmpty()) {

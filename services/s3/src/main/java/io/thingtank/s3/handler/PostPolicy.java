@@ -105,7 +105,9 @@ final class PostPolicy {
     } catch (DateTimeParseException e) {
       throw invalidPolicy("Invalid Policy: Invalid 'expiration' value.");
     }
-    return new PostPolicy(doc.path("conditions"), signer);
+    JsonNode conditions = doc.get("conditions");
+    if (conditions == null || !conditions.isArray()) throw invalidPolicy("Invalid Policy: Policy missing conditions.");
+    return new PostPolicy(conditions, signer);
   }
 
   /** Checks every condition against the form (plus {@code bucket}) and that no field goes unchecked. */
@@ -113,6 +115,9 @@ final class PostPolicy {
     Set<String> covered = new HashSet<>();
     for (JsonNode c : conditions) {
       if (c.isObject()) {
+        if (c.size() != 1) {
+          throw invalidPolicy("Invalid Policy: Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.");
+        }
         c.properties().forEach(e -> {
           String field = e.getKey().toLowerCase(Locale.ROOT);
           covered.add(field);

@@ -81,29 +81,33 @@ public final class TaggingHandlers {
   }
 
   private static Future<Map<String, String>> read(S3Call call, int max) {
-    return call.body().toMemory(64 * 1024, S3Errors.malformedXml()).map(body -> {
-      XmlIn doc = XmlIn.parse(body.bytes().getBytes(), "Tagging");
-      XmlIn set = doc.child("TagSet");
-      if (set == null) throw S3Errors.malformedXml();
-      Map<String, String> tags = new LinkedHashMap<>();
-      for (XmlIn t : set.children("Tag")) {
-        String k = t.text("Key");
-        String v = t.text("Value");
-        if (k == null || v == null) throw S3Errors.malformedXml();
-        if (k.length() > 128 || v.length() > 256) throw new io.thingtank.aws.AwsError("InvalidTag",
-            "The TagKey or TagValue you have provided is too long", 400);
-        if (tags.put(k, v) != null) throw new io.thingtank.aws.AwsError("InvalidTag",
-            "Cannot provide multiple Tags with the same key", 400);
-      }
-      if (tags.size() > max) throw new io.thingtank.aws.AwsError("BadRequest",
-          "Object tags cannot be greater than " + max, 400);
-      return tags;
-    });
+    return call.body().toMemory(64 * 1024, S3Errors.malformedXml()).map(body -> tagSet(body.bytes().getBytes(), max));
   }
 
+  /** The tags of a {@code <Tagging><TagSet>} document (a request body, or a POST form's {@code tagging} field). */
+  static Map<String, String> tagSet(byte[] xml, int max) {
+    XmlIn doc = XmlIn.parse(xml, "Tagging");
+    XmlIn set = doc.child("TagSet");
+    if (set == null) throw S3Errors.malformedXml();
+    Map<String, String> tags = new LinkedHashMap<>();
+    for (XmlIn t : set.children("Tag")) {
+      String k = t.text("Key");
+      String v = t.text("Value");
+      if (k == null || v == null) throw S3Errors.malformedXml();
+      if (k.length() > 128 || v.length() > 256) throw new io.thingtank.aws.AwsError("InvalidTag",
+          "The TagKey or TagValue you have provided is too long", 400);
+      if (tags.put(k, v) != null) throw new io.thingtank.aws.AwsError("InvalidTag",
+          "Cannot provide multiple Tags with the same key", 400);
+    }
+    if (tags.size() > max) throw new io.thingtank.aws.AwsError("InvalidTag",
+        "Object tags cannot be greater than " + max, 400);
+    return tags;
+  }
+
+  /** The tag set, by key (as S3 lists it, whatever order the tags were set in). */
   private static XmlOut document(Map<String, String> tags) {
     XmlOut x = XmlOut.document("Tagging").open("TagSet");
-    if (tags != null) tags.forEach((k, v) -> x.open("Tag").el("Key", k).el("Value", v).close());
+    if (tags != null) new java.util.TreeMap<>(tags).forEach((k, v) -> x.open("Tag").el("Key", k).el("Value", v).close());
     return x;
   }
 }
