@@ -88,6 +88,18 @@ class S3MultipartIT {
         CompletedPart.builder().partNumber(2).eTag(r2.eTag()).checksumCRC32(r2.checksumCRC32()).build())));
     assertThat(done.eTag()).endsWith("-2\"");
     assertThat(done.checksumCRC32()).endsWith("-2");
+    // A retried complete (its answer lost) gets the same answer; another part list or upload id does not.
+    var again = s3.completeMultipartUpload(b -> b.bucket("mpu").key("manual").uploadId(id).multipartUpload(m -> m.parts(
+        CompletedPart.builder().partNumber(1).eTag(r1.eTag()).build(), CompletedPart.builder().partNumber(2).eTag(r2.eTag()).build())));
+    assertThat(again.eTag()).isEqualTo(done.eTag());
+    assertThat(again.checksumCRC32()).isEqualTo(done.checksumCRC32());
+    assertThatThrownBy(() -> s3.completeMultipartUpload(b -> b.bucket("mpu").key("manual").uploadId(id)
+        .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(r1.eTag()).build()))))
+        .isInstanceOf(NoSuchUploadException.class);
+    assertThatThrownBy(() -> s3.completeMultipartUpload(b -> b.bucket("mpu").key("manual").uploadId(id.substring(0, 31) + "0")
+        .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(r1.eTag()).build(),
+            CompletedPart.builder().partNumber(2).eTag(r2.eTag()).build()))))
+        .isInstanceOf(NoSuchUploadException.class);
 
     ResponseBytes<GetObjectResponse> whole = s3.getObjectAsBytes(b -> b.bucket("mpu").key("manual").checksumMode(ChecksumMode.ENABLED));
     assertThat(whole.asByteArray()).hasSize(8 * MIB);

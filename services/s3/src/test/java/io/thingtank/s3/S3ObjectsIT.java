@@ -101,7 +101,11 @@ class S3ObjectsIT {
     assertThatThrownBy(() -> s3.getObjectAsBytes(b -> b.bucket("objs").key("cond").ifMatch("\"nope\"")))
         .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
     assertThatThrownBy(() -> s3.getObjectAsBytes(b -> b.bucket("objs").key("cond").ifNoneMatch(etag)))
-        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(304));
+        .isInstanceOfSatisfying(S3Exception.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(304);
+          assertThat(e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("ETag")).hasValue(etag);
+          assertThat(e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("Last-Modified")).isPresent();
+        });
     assertThatThrownBy(() -> s3.headObject(b -> b.bucket("objs").key("cond").ifModifiedSince(Instant.now().plusSeconds(60))))
         .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(304));
     assertThatThrownBy(() -> s3.headObject(b -> b.bucket("objs").key("cond").ifUnmodifiedSince(Instant.now().minusSeconds(3600))))

@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  */
 public final class CompleteMultipartHandler implements S3Handler {
   static final long MIN_PART = 5L * 1024 * 1024;
+  /** Upload ids are blob ids (32 hex digits), see MultipartHandlers. */
+  private static final int UPLOAD_ID_LENGTH = 32;
   private final S3Context ctx;
 
   public CompleteMultipartHandler(S3Context ctx) { this.ctx = ctx; }
@@ -42,17 +44,29 @@ public final class CompleteMultipartHandler implements S3Handler {
   @Override
   public Future<S3Response> handle(S3Call call) {
     String uploadId = call.param("uploadId");
-    String blobId = ctx.blobs().newId();
     return call.body().toMemory(4 * 1024 * 1024, S3Errors.malformedXml()).compose(body -> {
       List<Listed> listed = parse(body.bytes().getBytes());
       return ctx.onBucket(call.bucket(), () -> {
         if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
-        Upload u = ctx.store().upload(call.bucket(), uploadId).orElseThrow(S3Errors::noSuchUpload);
+        Upload u = ctx.store().upload(call.bucket(), uploadId).orElse(null);
+        if (u == null) return new Plan(null, List.of(), null, completedBefore(call, uploadId, listed));
         Map<Integer, Part> parts = ctx.store().parts(uploadId).stream()
             .collect(Collectors.toMap(Part::partNumber, Function.identity()));
-        return new Plan(u, check(listed, parts, u));
+        // The object's blob id starts with the upload's id: a retried complete (its answer lost) finds its object by it.
+        return new Plan(u, check(listed, parts, u), u.uploadId() + ctx.blobs().newId(), null);
       });
-    }).compose(plan -> ctx.vertx().executeBlocking(() -> join(plan, blobId), false)
+    }).compose(plan -> plan.done() != null ? Future.succeededFuture(plan.done()) : complete(call, plan))
+        .map(meta -> S3Response.xml(XmlOut.document("CompleteMultipartUploadResult")
+            .el("Location", "/" + call.bucket() + "/" + meta.key()).el("Bucket", call.bucket()).el("Key", meta.key())
+            .el("ETag", meta.quotedEtag()).el(meta.checksumAlgorithm().element(), meta.checksum())
+            .el("ChecksumType", meta.checksumType())).header("x-amz-version-id", VersionIds.ofWrite(meta)));
+  }
+
+  /** Joins the parts on a worker, then stores the object and ends the upload on the bucket's stripe. */
+  private Future<ObjectMeta> complete(S3Call call, Plan plan) {
+    String uploadId = plan.upload().uploadId();
+    String blobId = plan.blobId();
+    return ctx.vertx().executeBlocking(() -> join(plan, blobId), false)
         .compose(meta -> ctx.onBucket(call.bucket(), () -> {
           checkFullObject(call, meta);
           if (ctx.store().upload(call.bucket(), uploadId).isEmpty()) throw S3Errors.noSuchUpload();
@@ -64,15 +78,37 @@ public final class CompleteMultipartHandler implements S3Handler {
           ctx.events().created(call.bucket(), stored, "ObjectCreated:CompleteMultipartUpload",
               EventOrigin.of(call, ctx.principals().of(call.auth())));
           return stored;
-        })))
-        .map(meta -> S3Response.xml(XmlOut.document("CompleteMultipartUploadResult")
-            .el("Location", "/" + call.bucket() + "/" + meta.key()).el("Bucket", call.bucket()).el("Key", meta.key())
-            .el("ETag", meta.quotedEtag()).el(meta.checksumAlgorithm().element(), meta.checksum())
-            .el("ChecksumType", meta.checksumType())).header("x-amz-version-id", VersionIds.ofWrite(meta)))
+        }))
         .onFailure(e -> ctx.blobs().deleteTemp(blobId));
   }
 
-  private record Plan(Upload upload, List<Part> parts) {}
+  /**
+   * A complete of an upload already completed with the same parts (S3 answers the retry as the
+   * first): the key's current version, when its blob came from this upload and its ETag is the
+   * listed parts' one; else NoSuchUpload.
+   */
+  private ObjectMeta completedBefore(S3Call call, String uploadId, List<Listed> listed) {
+    ObjectMeta current = ctx.store().object(call.bucket(), call.key()).orElseThrow(S3Errors::noSuchUpload);
+    String blob = current.blobId();
+    boolean fromThisUpload = uploadId != null && uploadId.length() == UPLOAD_ID_LENGTH && blob != null
+        && blob.length() == 2 * UPLOAD_ID_LENGTH && blob.startsWith(uploadId);
+    if (!fromThisUpload || !etagOf(listed).equals(current.etag())) throw S3Errors.noSuchUpload();
+    return current;
+  }
+
+  /** The multipart ETag of the listed parts: the MD5 of their MD5s, {@code -N}. */
+  private static String etagOf(List<Listed> listed) {
+    Hasher md5s = new Hasher.OfDigest(md5());
+    try {
+      for (Listed l : listed) md5s.update(HexFormat.of().parseHex(l.etag()));
+    } catch (IllegalArgumentException e) {
+      return ""; // not an MD5: no part of ours had it
+    }
+    return HexFormat.of().formatHex(md5s.finish()) + "-" + listed.size();
+  }
+
+  /** {@code done}: the object a completed upload made (a retried complete), else null and the rest is the plan. */
+  private record Plan(Upload upload, List<Part> parts, String blobId, ObjectMeta done) {}
 
   private static List<Listed> parse(byte[] body) {
     XmlIn doc = XmlIn.parse(body, "CompleteMultipartUpload");

@@ -1,5 +1,6 @@
 package io.thingtank.s3.wire;
 
+import io.thingtank.aws.AwsError;
 import io.thingtank.s3.S3Errors;
 import io.thingtank.s3.model.ObjectMeta;
 
@@ -24,10 +25,16 @@ public final class Preconditions {
       throw S3Errors.preconditionFailed();
     }
     if (ifNoneMatch != null) {
-      if (etagMatches(ifNoneMatch, meta.etag())) throw read ? S3Errors.notModified() : S3Errors.preconditionFailed();
+      if (etagMatches(ifNoneMatch, meta.etag())) throw read ? notModified(meta) : S3Errors.preconditionFailed();
     } else if (modifiedSince != null && lastModified <= modifiedSince) {
-      throw read ? S3Errors.notModified() : S3Errors.preconditionFailed();
+      throw read ? notModified(meta) : S3Errors.preconditionFailed();
     }
+  }
+
+  /** 304 names the version the client already has (RFC 9110 §15.4.5: ETag and Last-Modified, as S3 sends them). */
+  private static AwsError notModified(ObjectMeta meta) {
+    return new HeaderedError(S3Errors.notModified(),
+        java.util.Map.of("etag", meta.quotedEtag(), "last-modified", HttpDates.http(meta.lastModifiedMillis())));
   }
 
   static boolean etagMatches(String header, String etag) {
