@@ -83,11 +83,22 @@ class S3MultipartIT {
     assertThat(parts.parts()).extracting(p -> p.partNumber()).containsExactly(1, 2);
     assertThat(parts.parts().get(0).checksumCRC32()).isEqualTo(r1.checksumCRC32());
 
-    var done = s3.completeMultipartUpload(b -> b.bucket("mpu").key("manual").uploadId(id).multipartUpload(m -> m.parts(
+    // The x-amz-checksum-crc32 of a complete is the object's (composite: CRC32 of the parts' CRC32s, -2), not its body's.
+    java.util.zip.CRC32 ofParts = new java.util.zip.CRC32();
+    ofParts.update(java.util.Base64.getDecoder().decode(r1.checksumCRC32()));
+    ofParts.update(java.util.Base64.getDecoder().decode(r2.checksumCRC32()));
+    String composite = java.util.Base64.getEncoder().encodeToString(
+        java.nio.ByteBuffer.allocate(4).putInt((int) ofParts.getValue()).array()) + "-2";
+    List<CompletedPart> listed = List.of(
         CompletedPart.builder().partNumber(1).eTag(r1.eTag()).checksumCRC32(r1.checksumCRC32()).build(),
-        CompletedPart.builder().partNumber(2).eTag(r2.eTag()).checksumCRC32(r2.checksumCRC32()).build())));
+        CompletedPart.builder().partNumber(2).eTag(r2.eTag()).checksumCRC32(r2.checksumCRC32()).build());
+    assertThatThrownBy(() -> s3.completeMultipartUpload(b -> b.bucket("mpu").key("manual").uploadId(id)
+        .checksumCRC32("AAAAAA==-2").multipartUpload(m -> m.parts(listed))))
+        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest"));
+    var done = s3.completeMultipartUpload(b -> b.bucket("mpu").key("manual").uploadId(id).checksumCRC32(composite)
+        .multipartUpload(m -> m.parts(listed)));
     assertThat(done.eTag()).endsWith("-2\"");
-    assertThat(done.checksumCRC32()).endsWith("-2");
+    assertThat(done.checksumCRC32()).isEqualTo(composite);
     // A retried complete (its answer lost) gets the same answer; another part list or upload id does not.
     var again = s3.completeMultipartUpload(b -> b.bucket("mpu").key("manual").uploadId(id).multipartUpload(m -> m.parts(
         CompletedPart.builder().partNumber(1).eTag(r1.eTag()).build(), CompletedPart.builder().partNumber(2).eTag(r2.eTag()).build())));

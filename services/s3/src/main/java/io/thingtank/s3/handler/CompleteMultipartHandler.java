@@ -44,7 +44,7 @@ public final class CompleteMultipartHandler implements S3Handler {
   @Override
   public Future<S3Response> handle(S3Call call) {
     String uploadId = call.param("uploadId");
-    return call.body().toMemory(4 * 1024 * 1024, S3Errors.malformedXml()).compose(body -> {
+    return call.body().completionToMemory(4 * 1024 * 1024, S3Errors.malformedXml()).compose(body -> {
       List<Listed> listed = parse(body.bytes().getBytes());
       return ctx.onBucket(call.bucket(), () -> {
         if (ctx.store().bucket(call.bucket()).isEmpty()) throw S3Errors.noSuchBucket();
@@ -68,7 +68,7 @@ public final class CompleteMultipartHandler implements S3Handler {
     String blobId = plan.blobId();
     return ctx.vertx().executeBlocking(() -> join(plan, blobId), false)
         .compose(meta -> ctx.onBucket(call.bucket(), () -> {
-          checkFullObject(call, meta);
+          checkDeclared(call, meta);
           if (ctx.store().upload(call.bucket(), uploadId).isEmpty()) throw S3Errors.noSuchUpload();
           PutObjectHandler.checkConditionalWrite(call, ctx.store().object(call.bucket(), meta.key()));
           List<Part> all = ctx.store().parts(uploadId);
@@ -182,12 +182,13 @@ public final class CompleteMultipartHandler implements S3Handler {
         sizes, u.tags()).withAcl(u.acl());
   }
 
-  /** A full-object checksum sent with the complete request must match the joined bytes. */
-  private static void checkFullObject(S3Call call, ObjectMeta meta) {
+  /**
+   * A checksum sent with the complete request (x-amz-checksum-*) must be the object's: the
+   * full-object one of the joined bytes, or the composite one ({@code -N}); else BadDigest.
+   */
+  private static void checkDeclared(S3Call call, ObjectMeta meta) {
     String declared = call.header(meta.checksumAlgorithm().header());
-    if (declared != null && "FULL_OBJECT".equals(meta.checksumType()) && !declared.trim().equals(meta.checksum())) {
-      throw S3Errors.badDigest(meta.checksumAlgorithm().name());
-    }
+    if (declared != null && !declared.trim().equals(meta.checksum())) throw S3Errors.badDigest(meta.checksumAlgorithm().name());
   }
 
   private static java.security.MessageDigest md5() {

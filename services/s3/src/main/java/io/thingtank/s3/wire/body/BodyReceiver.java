@@ -72,10 +72,18 @@ public final class BodyReceiver {
   }
 
   /** Reads the whole body into memory; more than {@code max} bytes fails with {@code tooLarge}. */
-  public Future<ReceivedBody> toMemory(int max, AwsError tooLarge) {
+  public Future<ReceivedBody> toMemory(int max, AwsError tooLarge) { return toMemory(max, tooLarge, true); }
+
+  /**
+   * As {@link #toMemory(int, AwsError)} for CompleteMultipartUpload, whose {@code x-amz-checksum-*}
+   * headers are the checksum of the object it completes, not of its XML body.
+   */
+  public Future<ReceivedBody> completionToMemory(int max, AwsError tooLarge) { return toMemory(max, tooLarge, false); }
+
+  private Future<ReceivedBody> toMemory(int max, AwsError tooLarge, boolean checksumHeadersAreTheBodys) {
     String length = http.getHeader("content-length");
     Buffer all = length == null ? Buffer.buffer() : Buffer.buffer(initialSize(length, max));
-    return receive(declaredAlgorithm(), new Sink() {
+    return receive(checksumHeadersAreTheBodys ? declaredAlgorithm() : null, checksumHeadersAreTheBodys, new Sink() {
       @Override public void write(Buffer b) {
         if (all.length() + b.length() > max) throw tooLarge;
         all.appendBuffer(b);
@@ -103,11 +111,11 @@ public final class BodyReceiver {
   public Future<ReceivedBody> toFile(Vertx vertx, Path path, ChecksumAlgorithm algorithm, long maxSize) {
     http.pause();
     return vertx.fileSystem().open(path.toString(), new OpenOptions().setWrite(true).setCreateNew(true))
-        .compose(file -> receive(algorithm, new FileSink(vertx, file, path, maxSize)))
+        .compose(file -> receive(algorithm, true, new FileSink(vertx, file, path, maxSize)))
         .map(d -> new ReceivedBody(d, null));
   }
 
-  private Future<BodyDigests.Result> receive(ChecksumAlgorithm algorithm, Sink sink) {
+  private Future<BodyDigests.Result> receive(ChecksumAlgorithm algorithm, boolean checksumHeaders, Sink sink) {
     PayloadMode mode = PayloadMode.of(http.getHeader("x-amz-content-sha256"), http.getHeader("content-encoding"));
     BodyDecoder decoder = mode.decoder(auth);
     BodyDigests digests = new BodyDigests(algorithm, mode.sha256Hex() != null);
@@ -138,7 +146,7 @@ public final class BodyReceiver {
       try {
         decoder.end();
         BodyDigests.Result result = digests.finish();
-        verify(mode, decoder, result);
+        verify(mode, decoder, result, checksumHeaders);
         sink.end().onSuccess(x -> done.tryComplete(result)).onFailure(e -> {
           sink.abort();
           done.tryFail(e);
@@ -153,7 +161,7 @@ public final class BodyReceiver {
     return done.future();
   }
 
-  private void verify(PayloadMode mode, BodyDecoder decoder, BodyDigests.Result d) {
+  private void verify(PayloadMode mode, BodyDecoder decoder, BodyDigests.Result d, boolean checksumHeaders) {
     if (mode.sha256Hex() != null && !mode.sha256Hex().equals(d.sha256Hex())) throw S3Errors.contentSha256Mismatch();
     String decodedLength = http.getHeader("x-amz-decoded-content-length");
     if (mode.chunked() && decodedLength != null && !decodedLength.trim().equals(Long.toString(d.size()))) {
@@ -171,7 +179,7 @@ public final class BodyReceiver {
       if (!java.util.Arrays.equals(declared, d.md5())) throw S3Errors.badDigest("Content-MD5");
     }
     String header = d.algorithm().header();
-    String declared = decoder.trailers().getOrDefault(header, http.getHeader(header));
+    String declared = decoder.trailers().getOrDefault(header, checksumHeaders ? http.getHeader(header) : null);
     if (declared != null && !declared.trim().equals(d.checksum())) throw S3Errors.badDigest(d.algorithm().name());
   }
 
