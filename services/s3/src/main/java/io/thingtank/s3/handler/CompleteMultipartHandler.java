@@ -92,19 +92,21 @@ public final class CompleteMultipartHandler implements S3Handler {
     String blob = current.blobId();
     boolean fromThisUpload = uploadId != null && uploadId.length() == UPLOAD_ID_LENGTH && blob != null
         && blob.length() == 2 * UPLOAD_ID_LENGTH && blob.startsWith(uploadId);
-    if (!fromThisUpload || !etagOf(listed).equals(current.etag())) throw S3Errors.noSuchUpload();
+    String listedEtag;
+    try {
+      listedEtag = etagOf(listed.stream().map(Listed::etag).toList());
+    } catch (IllegalArgumentException e) {
+      throw S3Errors.noSuchUpload(); // a listed ETag that is not an MD5: no part of ours had it
+    }
+    if (!fromThisUpload || !listedEtag.equals(current.etag())) throw S3Errors.noSuchUpload();
     return current;
   }
 
-  /** The multipart ETag of the listed parts: the MD5 of their MD5s, {@code -N}. */
-  private static String etagOf(List<Listed> listed) {
+  /** The multipart ETag of parts with these (hex MD5) ETags: the MD5 of their MD5s, {@code -N}. */
+  private static String etagOf(List<String> partEtags) {
     Hasher md5s = new Hasher.OfDigest(md5());
-    try {
-      for (Listed l : listed) md5s.update(HexFormat.of().parseHex(l.etag()));
-    } catch (IllegalArgumentException e) {
-      return ""; // not an MD5: no part of ours had it
-    }
-    return HexFormat.of().formatHex(md5s.finish()) + "-" + listed.size();
+    for (String e : partEtags) md5s.update(HexFormat.of().parseHex(e));
+    return HexFormat.of().formatHex(md5s.finish()) + "-" + partEtags.size();
   }
 
   /** {@code done}: the object a completed upload made (a retried complete), else null and the rest is the plan. */
@@ -160,11 +162,9 @@ public final class CompleteMultipartHandler implements S3Handler {
   private ObjectMeta join(Plan plan, String blobId) {
     Upload u = plan.upload();
     List<BlobCopier.Source> sources = new ArrayList<>();
-    Hasher md5s = new Hasher.OfDigest(md5());
     List<Long> sizes = new ArrayList<>();
     for (Part p : plan.parts()) {
       sources.add(new BlobCopier.Source(p.blobId(), 0, p.size()));
-      md5s.update(HexFormat.of().parseHex(p.etag()));
       sizes.add(p.size());
     }
     BodyDigests.Result d = BlobCopier.copy(ctx.blobs(), sources, ctx.blobs().tempPath(blobId), u.checksumAlgorithm(), null);
@@ -175,7 +175,7 @@ public final class CompleteMultipartHandler implements S3Handler {
       for (Part p : plan.parts()) composite.update(Base64.getDecoder().decode(p.checksum()));
       checksum = Base64.getEncoder().encodeToString(composite.finish()) + "-" + n;
     }
-    String etag = HexFormat.of().formatHex(md5s.finish()) + "-" + n;
+    String etag = etagOf(plan.parts().stream().map(Part::etag).toList());
     return new ObjectMeta(u.key(), blobId, d.size(), etag, ctx.now(), u.contentHeaders(), u.userMetadata(),
         u.storageClass(), d.algorithm(), checksum,
         "COMPOSITE".equals(u.checksumType()) && u.checksumAlgorithm() != null ? "COMPOSITE" : "FULL_OBJECT",
